@@ -1,0 +1,391 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
+
+// Reconciles one static neighbor entry with what Windows holds. Every decision
+// of win_neighbor is made here; the PowerShell module only passes its
+// parameters in and the result out.
+namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
+{
+    public class NeighborException : Exception
+    {
+        public NeighborException(string message) : base(message)
+        {
+        }
+    }
+
+    // An interface as Windows knows it.
+    public sealed class NeighborInterface
+    {
+        public ulong Luid { get; private set; }
+        public uint Index { get; private set; }
+        public string Alias { get; private set; }
+
+        public NeighborInterface(ulong luid, uint index, string alias)
+        {
+            Luid = luid;
+            Index = index;
+            Alias = alias;
+        }
+
+        public override string ToString()
+        {
+            return String.Format(CultureInfo.InvariantCulture, "interface '{0}' (index {1})", Alias, Index);
+        }
+
+        public static NeighborInterface Resolve(string option, InterfaceName name)
+        {
+            ulong luid;
+            uint code;
+            string function;
+            if (name.Index != 0)
+            {
+                function = "ConvertInterfaceIndexToLuid";
+                code = NativeMethods.ConvertInterfaceIndexToLuid(name.Index, out luid);
+            }
+            else
+            {
+                function = "ConvertInterfaceAliasToLuid";
+                code = NativeMethods.ConvertInterfaceAliasToLuid(name.Alias, out luid);
+            }
+            // Windows answers 87 for an unknown alias and 2 or 1168 for an unknown index.
+            if (code == Win32Error.InvalidParameter || code == Win32Error.FileNotFound || code == Win32Error.NotFound)
+                throw new NeighborException(String.Format(
+                    "{0} '{1}': no such interface on this host ({2} returned {3}, {4}); name it by its alias "
+                    + "(Get-NetAdapter / Get-NetIPInterface InterfaceAlias) or its index (ifIndex)",
+                    option, name, function, code, Win32Error.Name(code)));
+            if (code != Win32Error.Success)
+                throw new NeighborException(String.Format("{0} '{1}': looking up the interface failed: {2}",
+                    option, name, NeighborErrors.Explain(function, code, AddressFamily.Unspecified)));
+
+            uint index;
+            code = NativeMethods.ConvertInterfaceLuidToIndex(ref luid, out index);
+            if (code != Win32Error.Success)
+                throw new NeighborException(String.Format("{0} '{1}': looking up the interface index failed: {2}",
+                    option, name, NeighborErrors.Explain("ConvertInterfaceLuidToIndex", code, AddressFamily.Unspecified)));
+            StringBuilder alias = new StringBuilder(NativeMethods.AliasCapacity);
+            code = NativeMethods.ConvertInterfaceLuidToAlias(ref luid, alias, new UIntPtr((uint)NativeMethods.AliasCapacity));
+            if (code != Win32Error.Success)
+                throw new NeighborException(String.Format("{0} '{1}': looking up the interface alias failed: {2}",
+                    option, name, NeighborErrors.Explain("ConvertInterfaceLuidToAlias", code, AddressFamily.Unspecified)));
+            return new NeighborInterface(luid, index, alias.ToString());
+        }
+    }
+
+    // One neighbor entry as Windows reports it.
+    public sealed class NeighborEntry
+    {
+        public IPAddress Address { get; private set; }
+        public byte[] Mac { get; private set; }
+        public NeighborInterface Interface { get; private set; }
+        public NeighborState State { get; private set; }
+
+        public NeighborEntry(IPAddress address, byte[] mac, NeighborInterface iface, NeighborState state)
+        {
+            Address = address;
+            Mac = mac;
+            Interface = iface;
+            State = state;
+        }
+
+        public bool IsPinnedTo(byte[] mac)
+        {
+            return State == NeighborState.Permanent && SameMac(Mac, mac);
+        }
+
+        public static bool SameMac(byte[] a, byte[] b)
+        {
+            if (a == null || b == null || a.Length != b.Length)
+                return false;
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i])
+                    return false;
+            }
+            return true;
+        }
+
+        public Dictionary<string, object> ToResult()
+        {
+            Dictionary<string, object> result = new Dictionary<string, object>();
+            result["address"] = Address.ToString();
+            result["mac"] = NeighborParse.FormatMac(Mac);
+            result["interface_alias"] = Interface.Alias;
+            result["interface_index"] = (long)Interface.Index;
+            result["state"] = State.ToString();
+            return result;
+        }
+    }
+
+    public static class NeighborErrors
+    {
+        static string FamilyName(AddressFamily family)
+        {
+            if (family == AddressFamily.InterNetwork)
+                return "IPv4";
+            if (family == AddressFamily.InterNetworkV6)
+                return "IPv6";
+            return "IP";
+        }
+
+        // What a Win32 code means for a neighbor call, with the code and the function.
+        public static string Explain(string function, uint code, AddressFamily family)
+        {
+            string why;
+            switch (code)
+            {
+                case Win32Error.AccessDenied:
+                    why = "access is denied: changing the neighbor table needs administrator rights; "
+                        + "run the task elevated (an administrator account, or become)";
+                    break;
+                case Win32Error.NotSupported:
+                    why = String.Format("the {0} stack is not installed or is disabled on this host", FamilyName(family));
+                    break;
+                case Win32Error.InvalidParameter:
+                    why = "Windows rejected the entry as invalid: the address must be unicast, anycast or multicast "
+                        + "and not loopback, and the MAC must be valid for this interface";
+                    break;
+                case Win32Error.NotFound:
+                    why = "Windows has no such entry on this interface (or the interface is gone)";
+                    break;
+                case Win32Error.ObjectAlreadyExists:
+                    why = "an entry for this address already exists on this interface";
+                    break;
+                default:
+                    why = new Win32Exception((int)code).Message;
+                    break;
+            }
+            return String.Format(CultureInfo.InvariantCulture, "{0} ({1} returned {2}, {3})",
+                why, function, code, Win32Error.Name(code));
+        }
+
+        public static NeighborException Failed(string action, string function, uint code, IPAddress address,
+            NeighborInterface iface)
+        {
+            return new NeighborException(String.Format("{0} the neighbor {1} on {2} failed: {3}",
+                action, address, iface, Explain(function, code, address.AddressFamily)));
+        }
+    }
+
+    // One desired entry, validated.
+    public sealed class NeighborRequest
+    {
+        public IPAddress Address { get; private set; }
+        public byte[] Mac { get; private set; }
+        public InterfaceName Interface { get; private set; }
+        public bool Present { get; private set; }
+
+        public NeighborRequest(IPAddress address, byte[] mac, InterfaceName iface, bool present)
+        {
+            Address = address;
+            Mac = mac;
+            Interface = iface;
+            Present = present;
+        }
+
+        static string Text(IDictionary<string, object> parameters, string key)
+        {
+            object value;
+            if (!parameters.TryGetValue(key, out value) || value == null)
+                return null;
+            return Convert.ToString(value, CultureInfo.InvariantCulture);
+        }
+
+        // From the module's parameters (the spec applied); option names are
+        // prefixed with `where` when the entry sits in a list.
+        public static NeighborRequest FromParameters(IDictionary<string, object> parameters, string where)
+        {
+            string state = Text(parameters, "state") ?? "present";
+            if (state != "present" && state != "absent")
+                throw new NeighborInputException(where + "state", state, "is not one of present, absent");
+            bool present = state == "present";
+            IPAddress address = NeighborParse.Address(where + "address", Text(parameters, "address"));
+            string macText = Text(parameters, "mac");
+            if (present && macText == null)
+                throw new NeighborInputException(where + "mac", "", "is required when state is present");
+            byte[] mac = macText == null ? null : NeighborParse.Mac(where + "mac", macText);
+            InterfaceName iface = NeighborParse.Interface(where + "interface", Text(parameters, "interface"));
+            return new NeighborRequest(address, mac, iface, present);
+        }
+    }
+
+    public static class NeighborTable
+    {
+        // The entry for address on iface, or null when Windows has none.
+        public static NeighborEntry Read(IPAddress address, NeighborInterface iface)
+        {
+            MIB_IPNET_ROW2 row = NeighborRow.New(address, iface.Luid, iface.Index);
+            uint code = NativeMethods.GetIpNetEntry2(ref row);
+            if (code == Win32Error.NotFound)
+                return null;
+            if (code != Win32Error.Success)
+                throw NeighborErrors.Failed("Reading", "GetIpNetEntry2", code, address, iface);
+            return new NeighborEntry(address, NeighborRow.Mac(row), iface, row.State);
+        }
+
+        static MIB_IPNET_ROW2 Row(IPAddress address, byte[] mac, NeighborInterface iface)
+        {
+            MIB_IPNET_ROW2 row = NeighborRow.New(address, iface.Luid, iface.Index);
+            if (mac != null)
+                NeighborRow.SetMac(ref row, mac);
+            row.State = NeighborState.Permanent;
+            return row;
+        }
+
+        public static uint Create(IPAddress address, byte[] mac, NeighborInterface iface)
+        {
+            MIB_IPNET_ROW2 row = Row(address, mac, iface);
+            return NativeMethods.CreateIpNetEntry2(ref row);
+        }
+
+        public static uint Set(IPAddress address, byte[] mac, NeighborInterface iface)
+        {
+            MIB_IPNET_ROW2 row = Row(address, mac, iface);
+            return NativeMethods.SetIpNetEntry2(ref row);
+        }
+
+        public static uint Delete(IPAddress address, NeighborInterface iface)
+        {
+            MIB_IPNET_ROW2 row = Row(address, null, iface);
+            return NativeMethods.DeleteIpNetEntry2(ref row);
+        }
+    }
+
+    // The module's outcome: the result keys, and the failure message if any.
+    public sealed class NeighborOutcome
+    {
+        public Dictionary<string, object> Result { get; private set; }
+        public string Error { get; set; }
+
+        public NeighborOutcome()
+        {
+            Result = new Dictionary<string, object>();
+            Result["changed"] = false;
+        }
+    }
+
+    public static class NeighborModule
+    {
+        // The one call win_neighbor.ps1 makes: parameters as Ansible.Basic gives
+        // them, check mode from the module.
+        public static NeighborOutcome Run(IDictionary<string, object> parameters, bool checkMode)
+        {
+            NeighborOutcome outcome = new NeighborOutcome();
+            try
+            {
+                NeighborRequest request = NeighborRequest.FromParameters(parameters, "");
+                NeighborInterface iface = NeighborInterface.Resolve("interface", request.Interface);
+                Reconcile(request, iface, checkMode, outcome.Result);
+            }
+            catch (NeighborInputException e)
+            {
+                outcome.Error = e.Message;
+            }
+            catch (NeighborException e)
+            {
+                outcome.Error = e.Message;
+            }
+            return outcome;
+        }
+
+        public static void Reconcile(NeighborRequest request, NeighborInterface iface, bool checkMode,
+            Dictionary<string, object> result)
+        {
+            NeighborEntry before = NeighborTable.Read(request.Address, iface);
+            result["before"] = before == null ? null : before.ToResult();
+            result["after"] = result["before"];
+
+            // Only a static entry is ours to change; dynamic ones belong to ARP/ND.
+            bool wanted = request.Present
+                ? before == null || !before.IsPinnedTo(request.Mac)
+                : before != null && before.State == NeighborState.Permanent;
+            if (!wanted)
+                return;
+
+            result["changed"] = true;
+            if (checkMode)
+            {
+                result["after"] = request.Present
+                    ? new NeighborEntry(request.Address, request.Mac, iface, NeighborState.Permanent).ToResult()
+                    : null;
+                return;
+            }
+
+            // Until it is read back, what Windows holds is unknown.
+            result.Remove("after");
+            NeighborEntry after = request.Present ? Pin(request, iface, before) : Remove(request, iface);
+            result["after"] = after == null ? null : after.ToResult();
+            if (request.Present && (after == null || !after.IsPinnedTo(request.Mac)))
+                throw new NeighborException(String.Format(
+                    "Windows did not keep the static neighbor {0} -> {1} on {2}: it now reports {3}",
+                    request.Address, NeighborParse.FormatMac(request.Mac), iface, Describe(after)));
+            if (!request.Present && after != null && after.State == NeighborState.Permanent)
+                throw new NeighborException(String.Format(
+                    "Windows still reports the static neighbor {0} on {1} after removing it", request.Address, iface));
+        }
+
+        static string Describe(NeighborEntry entry)
+        {
+            if (entry == null)
+                return "no entry";
+            return String.Format("{0} in state {1}", NeighborParse.FormatMac(entry.Mac) ?? "no MAC", entry.State);
+        }
+
+        // Makes the entry static with the wanted MAC; returns the entry read back.
+        static NeighborEntry Pin(NeighborRequest request, NeighborInterface iface, NeighborEntry before)
+        {
+            IPAddress address = request.Address;
+            uint code;
+            if (before == null)
+            {
+                code = NeighborTable.Create(address, request.Mac, iface);
+                if (code == Win32Error.Success)
+                    return NeighborTable.Read(address, iface);
+                // ARP/ND may have learned the address since it was read: change that entry.
+                if (code != Win32Error.ObjectAlreadyExists)
+                    throw NeighborErrors.Failed("Creating the static entry for", "CreateIpNetEntry2", code, address, iface);
+            }
+            else if (before.State == NeighborState.Permanent)
+            {
+                code = NeighborTable.Set(address, request.Mac, iface);
+                if (code != Win32Error.Success)
+                    throw NeighborErrors.Failed("Changing the MAC of", "SetIpNetEntry2", code, address, iface);
+                return NeighborTable.Read(address, iface);
+            }
+
+            // A dynamic entry: SetIpNetEntry2 may or may not make it static (not
+            // documented), so read it back and fall back to delete + create.
+            code = NeighborTable.Set(address, request.Mac, iface);
+            if (code == Win32Error.AccessDenied || code == Win32Error.NotSupported)
+                throw NeighborErrors.Failed("Making static", "SetIpNetEntry2", code, address, iface);
+            if (code == Win32Error.Success)
+            {
+                NeighborEntry now = NeighborTable.Read(address, iface);
+                if (now != null && now.IsPinnedTo(request.Mac))
+                    return now;
+            }
+            code = NeighborTable.Delete(address, iface);
+            if (code != Win32Error.Success && code != Win32Error.NotFound)
+                throw NeighborErrors.Failed("Removing the dynamic entry of", "DeleteIpNetEntry2", code, address, iface);
+            code = NeighborTable.Create(address, request.Mac, iface);
+            if (code != Win32Error.Success)
+                throw NeighborErrors.Failed("Creating the static entry for", "CreateIpNetEntry2", code, address, iface);
+            return NeighborTable.Read(address, iface);
+        }
+
+        static NeighborEntry Remove(NeighborRequest request, NeighborInterface iface)
+        {
+            uint code = NeighborTable.Delete(request.Address, iface);
+            // Already gone is what was asked for.
+            if (code != Win32Error.Success && code != Win32Error.NotFound)
+                throw NeighborErrors.Failed("Removing", "DeleteIpNetEntry2", code, request.Address, iface);
+            return NeighborTable.Read(request.Address, iface);
+        }
+    }
+}

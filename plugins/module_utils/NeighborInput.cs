@@ -1,0 +1,218 @@
+using System;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+// Strict parsing of what a task asks for: address, mac and interface. The
+// controller validates the same rules first; the target checks again because
+// the module can be called without the action plugin (e.g. by ansible.windows
+// tooling or another controller).
+namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput
+{
+    public class NeighborInputException : Exception
+    {
+        public NeighborInputException(string option, string value, string problem)
+            : base(String.Format("{0} '{1}' {2}", option, value, problem))
+        {
+        }
+    }
+
+    // An interface as the task names it: an index, or an alias when Index is 0.
+    public sealed class InterfaceName
+    {
+        public uint Index { get; private set; }
+        public string Alias { get; private set; }
+
+        public InterfaceName(uint index, string alias)
+        {
+            Index = index;
+            Alias = alias;
+        }
+
+        public override string ToString()
+        {
+            return Index != 0 ? Index.ToString(CultureInfo.InvariantCulture) : Alias;
+        }
+    }
+
+    public static class NeighborParse
+    {
+        public const int MaxMacBytes = 32;
+        public const int MaxAliasLength = 256;
+
+        static bool IsAsciiDigit(char c)
+        {
+            return c >= '0' && c <= '9';
+        }
+
+        static bool IsHex(char c)
+        {
+            return IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        }
+
+        static void RequireText(string option, string value)
+        {
+            if (value == null || value.Length == 0)
+                throw new NeighborInputException(option, "", "is empty");
+            if (value.Trim().Length != value.Length)
+                throw new NeighborInputException(option, value, "has leading or trailing white space");
+        }
+
+        public static IPAddress Address(string option, string value)
+        {
+            RequireText(option, value);
+            IPAddress address = value.IndexOf(':') >= 0 ? ParseIPv6(option, value) : ParseIPv4(option, value);
+            string reason = Unusable(address);
+            if (reason != null)
+                throw new NeighborInputException(option, value, reason);
+            return address;
+        }
+
+        // Dotted quad only: .NET also takes "10.1", "0x0a.1.2.3" and octal parts,
+        // which Windows tools read differently; refuse anything but a.b.c.d.
+        static IPAddress ParseIPv4(string option, string value)
+        {
+            string[] parts = value.Split('.');
+            if (parts.Length != 4)
+                throw new NeighborInputException(option, value, "is not an IPv4 address (a.b.c.d) or an IPv6 address");
+            byte[] bytes = new byte[4];
+            for (int i = 0; i < 4; i++)
+            {
+                string part = parts[i];
+                bool digits = part.Length > 0 && part.Length <= 3;
+                foreach (char c in part)
+                    digits &= IsAsciiDigit(c);
+                if (!digits)
+                    throw new NeighborInputException(option, value, "is not an IPv4 address (a.b.c.d) or an IPv6 address");
+                if (part.Length > 1 && part[0] == '0')
+                    throw new NeighborInputException(option, value, "has a leading zero, which some tools read as octal; write it without");
+                int number = Int32.Parse(part, CultureInfo.InvariantCulture);
+                if (number > 255)
+                    throw new NeighborInputException(option, value, "has a part above 255");
+                bytes[i] = (byte)number;
+            }
+            return new IPAddress(bytes);
+        }
+
+        static IPAddress ParseIPv6(string option, string value)
+        {
+            if (value.IndexOf('%') >= 0)
+                throw new NeighborInputException(option, value, "has a zone id; name the interface in 'interface' instead");
+            foreach (char c in value)
+            {
+                if (!(IsHex(c) || c == ':' || c == '.'))
+                    throw new NeighborInputException(option, value, "is not an IPv6 address");
+            }
+            IPAddress address;
+            if (!IPAddress.TryParse(value, out address) || address.AddressFamily != AddressFamily.InterNetworkV6)
+                throw new NeighborInputException(option, value, "is not an IPv6 address");
+            return address;
+        }
+
+        // Why Windows would refuse this address in a neighbor entry, or null.
+        static string Unusable(IPAddress address)
+        {
+            byte[] b = address.GetAddressBytes();
+            if (address.AddressFamily == AddressFamily.InterNetwork)
+            {
+                if (b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] == 0)
+                    return "is the unspecified address";
+                if (b[0] == 127)
+                    return "is a loopback address";
+                if (b[0] == 255 && b[1] == 255 && b[2] == 255 && b[3] == 255)
+                    return "is the broadcast address";
+                return null;
+            }
+            if (IPAddress.IPv6None.Equals(address))
+                return "is the unspecified address";
+            if (IPAddress.IPv6Loopback.Equals(address))
+                return "is a loopback address";
+            bool mapped = b[10] == 0xFF && b[11] == 0xFF;
+            for (int i = 0; i < 10; i++)
+                mapped &= b[i] == 0;
+            if (mapped)
+                return "is an IPv4-mapped IPv6 address; use the IPv4 address";
+            return null;
+        }
+
+        // Windows (00-15-5D-01-02-03), Linux (00:15:5d:01:02:03), Cisco
+        // (0015.5d01.0203) or bare hex (00155D010203); 1 to 32 bytes.
+        public static byte[] Mac(string option, string value)
+        {
+            RequireText(option, value);
+            bool dash = value.IndexOf('-') >= 0, colon = value.IndexOf(':') >= 0, dot = value.IndexOf('.') >= 0;
+            if ((dash ? 1 : 0) + (colon ? 1 : 0) + (dot ? 1 : 0) > 1)
+                throw new NeighborInputException(option, value, "mixes separators; use one of '-', ':' or '.'");
+            string hex;
+            if (dash || colon || dot)
+            {
+                int group = dot ? 4 : 2;
+                string[] parts = value.Split(dash ? '-' : colon ? ':' : '.');
+                StringBuilder all = new StringBuilder();
+                foreach (string part in parts)
+                {
+                    if (part.Length != group)
+                        throw new NeighborInputException(option, value, String.Format(
+                            "is not a MAC address: every group between separators must have {0} hex digits", group));
+                    all.Append(part);
+                }
+                hex = all.ToString();
+            }
+            else
+            {
+                hex = value;
+                if (hex.Length % 2 != 0)
+                    throw new NeighborInputException(option, value, "is not a MAC address: odd number of hex digits");
+            }
+            foreach (char c in hex)
+            {
+                if (!IsHex(c))
+                    throw new NeighborInputException(option, value, "is not a MAC address: '" + c + "' is not a hex digit");
+            }
+            int length = hex.Length / 2;
+            if (length > MaxMacBytes)
+                throw new NeighborInputException(option, value, String.Format(
+                    "is {0} bytes long; a physical address has at most {1}", length, MaxMacBytes));
+            byte[] mac = new byte[length];
+            bool allZero = true;
+            for (int i = 0; i < length; i++)
+            {
+                mac[i] = Byte.Parse(hex.Substring(2 * i, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                allZero &= mac[i] == 0;
+            }
+            if (allZero)
+                throw new NeighborInputException(option, value, "is all zeros, which Windows uses for an unresolved entry");
+            return mac;
+        }
+
+        public static string FormatMac(byte[] mac)
+        {
+            if (mac == null || mac.Length == 0)
+                return null;
+            return BitConverter.ToString(mac);
+        }
+
+        // Digits are an interface index (ifIndex); anything else is an alias.
+        public static InterfaceName Interface(string option, string value)
+        {
+            RequireText(option, value);
+            bool digits = true, signed = value[0] == '-' || value[0] == '+';
+            for (int i = signed ? 1 : 0; i < value.Length; i++)
+                digits &= IsAsciiDigit(value[i]);
+            if (signed && digits && value.Length > 1)
+                throw new NeighborInputException(option, value, "is not a valid interface index: an index is a positive number");
+            if (!digits || signed)
+            {
+                if (value.Length > MaxAliasLength)
+                    throw new NeighborInputException(option, value, String.Format(
+                        "is longer than {0} characters, the longest interface alias", MaxAliasLength));
+                return new InterfaceName(0, value);
+            }
+            uint index;
+            if (!UInt32.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out index) || index == 0)
+                throw new NeighborInputException(option, value, "is not a valid interface index: an index is a number from 1 to 4294967295");
+            return new InterfaceName(index, null);
+        }
+    }
+}

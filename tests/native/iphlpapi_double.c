@@ -1,0 +1,447 @@
+/* Test double of the IP Helper neighbor API. Behaviour follows the Windows
+ * documentation (see shared/windows-neighbor-api.md): codes 0, 2, 5, 50, 87,
+ * 1168 and 5010; Create always makes a Permanent entry. Every call is counted;
+ * a fault set for a function makes each call of it return that code, changing
+ * nothing. */
+#include "iphlpapi_double.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+_Static_assert(sizeof(DBL_SOCKADDR_INET) == 28, "SOCKADDR_INET size");
+_Static_assert(sizeof(DBL_MIB_IPNET_ROW2) == 88, "MIB_IPNET_ROW2 size");
+_Static_assert(offsetof(DBL_MIB_IPNET_ROW2, InterfaceIndex) == 28, "InterfaceIndex");
+_Static_assert(offsetof(DBL_MIB_IPNET_ROW2, InterfaceLuid) == 32, "InterfaceLuid");
+_Static_assert(offsetof(DBL_MIB_IPNET_ROW2, PhysicalAddress) == 40, "PhysicalAddress");
+_Static_assert(offsetof(DBL_MIB_IPNET_ROW2, PhysicalAddressLength) == 72, "PhysicalAddressLength");
+_Static_assert(offsetof(DBL_MIB_IPNET_ROW2, State) == 76, "State");
+_Static_assert(offsetof(DBL_MIB_IPNET_ROW2, Flags) == 80, "Flags");
+_Static_assert(offsetof(DBL_MIB_IPNET_ROW2, ReachabilityTime) == 84, "ReachabilityTime");
+_Static_assert(offsetof(DBL_MIB_IPNET_TABLE2, Table) == 8, "Table");
+
+enum {
+    OK = 0,
+    FILE_NOT_FOUND = 2,
+    NOT_ENOUGH_MEMORY = 8,
+    NOT_SUPPORTED = 50,
+    INVALID_PARAMETER = 87,
+    NOT_FOUND = 1168,
+    ALREADY_EXISTS = 5010,
+};
+
+#define MAX_INTERFACES 64
+#define ALIAS_CHARS 257
+
+typedef struct {
+    uint32_t index;
+    uint64_t luid;
+    uint16_t alias[ALIAS_CHARS];
+    int ipv4, ipv6;
+} Interface;
+
+static const char *const FUNCTIONS[] = {
+    "GetIpNetEntry2", "GetIpNetTable2", "FreeMibTable", "CreateIpNetEntry2",
+    "SetIpNetEntry2", "DeleteIpNetEntry2", "ConvertInterfaceAliasToLuid",
+    "ConvertInterfaceIndexToLuid", "ConvertInterfaceLuidToIndex", "ConvertInterfaceLuidToAlias",
+};
+enum {
+    F_GET, F_TABLE, F_FREE, F_CREATE, F_SET, F_DELETE, F_ALIAS_TO_LUID,
+    F_INDEX_TO_LUID, F_LUID_TO_INDEX, F_LUID_TO_ALIAS, F_COUNT
+};
+
+static Interface interfaces[MAX_INTERFACES];
+static int interface_count;
+static DBL_MIB_IPNET_ROW2 *neighbors;
+static uint32_t neighbor_count, neighbor_capacity;
+static uint64_t calls[F_COUNT];
+static uint32_t faults[F_COUNT];
+static int set_promotes_dynamic = 1, stack_ipv4 = 1, stack_ipv6 = 1;
+static int created_state = DBL_PERMANENT, race_learn;
+static int tables_outstanding;
+
+static int function_id(const char *name) {
+    for (int i = 0; i < F_COUNT; i++)
+        if (strcmp(FUNCTIONS[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* Counts the call; non-zero when a fault is set for it. */
+static uint32_t enter(int f) {
+    calls[f]++;
+    return faults[f];
+}
+
+static Interface *by_luid(uint64_t luid) {
+    for (int i = 0; i < interface_count; i++)
+        if (interfaces[i].luid == luid)
+            return &interfaces[i];
+    return NULL;
+}
+
+static Interface *by_index(uint32_t index) {
+    for (int i = 0; i < interface_count; i++)
+        if (interfaces[i].index == index)
+            return &interfaces[i];
+    return NULL;
+}
+
+static const uint8_t *address_bytes(const DBL_MIB_IPNET_ROW2 *row, size_t *length) {
+    if (row->Address.si_family == DBL_AF_INET) {
+        *length = 4;
+        return row->Address.Ipv4.sin_addr;
+    }
+    *length = 16;
+    return row->Address.Ipv6.sin6_addr;
+}
+
+static int is_zero(const uint8_t *bytes, size_t length) {
+    for (size_t i = 0; i < length; i++)
+        if (bytes[i])
+            return 0;
+    return 1;
+}
+
+/* The checks every row-taking call makes: family, address, interface. */
+static uint32_t check_row(const DBL_MIB_IPNET_ROW2 *row, Interface **iface) {
+    uint16_t family = row->Address.si_family;
+    if (family != DBL_AF_INET && family != DBL_AF_INET6)
+        return INVALID_PARAMETER;
+    if ((family == DBL_AF_INET && !stack_ipv4) || (family == DBL_AF_INET6 && !stack_ipv6))
+        return NOT_SUPPORTED;
+    size_t length;
+    const uint8_t *a = address_bytes(row, &length);
+    if (is_zero(a, length))
+        return INVALID_PARAMETER;
+    if (family == DBL_AF_INET && a[0] == 127)
+        return INVALID_PARAMETER;
+    if (family == DBL_AF_INET6 && is_zero(a, 15) && a[15] == 1)
+        return INVALID_PARAMETER;
+    if (row->InterfaceLuid == 0 && row->InterfaceIndex == 0)
+        return INVALID_PARAMETER;
+    *iface = row->InterfaceLuid ? by_luid(row->InterfaceLuid) : by_index(row->InterfaceIndex);
+    if (*iface == NULL)
+        return NOT_FOUND;
+    if ((family == DBL_AF_INET && !(*iface)->ipv4) || (family == DBL_AF_INET6 && !(*iface)->ipv6))
+        return NOT_FOUND;
+    return OK;
+}
+
+static int find(const DBL_MIB_IPNET_ROW2 *row, const Interface *iface) {
+    size_t length;
+    const uint8_t *a = address_bytes(row, &length);
+    for (uint32_t i = 0; i < neighbor_count; i++) {
+        DBL_MIB_IPNET_ROW2 *n = &neighbors[i];
+        size_t n_length;
+        if (n->InterfaceIndex == iface->index && n->Address.si_family == row->Address.si_family
+            && memcmp(address_bytes(n, &n_length), a, length) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+static uint32_t check_mac(const DBL_MIB_IPNET_ROW2 *row) {
+    return row->PhysicalAddressLength == 0 || row->PhysicalAddressLength > 32 ? INVALID_PARAMETER : OK;
+}
+
+/* Stores a copy of row, keyed by family, address and interface. */
+static void append(const DBL_MIB_IPNET_ROW2 *row, const Interface *iface) {
+    if (neighbor_count == neighbor_capacity) {
+        neighbor_capacity = neighbor_capacity ? neighbor_capacity * 2 : 64;
+        neighbors = realloc(neighbors, neighbor_capacity * sizeof *neighbors);
+    }
+    DBL_MIB_IPNET_ROW2 *n = &neighbors[neighbor_count++];
+    memset(n, 0, sizeof *n);
+    size_t length;
+    const uint8_t *a = address_bytes(row, &length);
+    n->Address.si_family = row->Address.si_family;
+    memcpy((uint8_t *)address_bytes(n, &length), a, length);
+    n->InterfaceIndex = iface->index;
+    n->InterfaceLuid = iface->luid;
+    memcpy(n->PhysicalAddress, row->PhysicalAddress, sizeof n->PhysicalAddress);
+    n->PhysicalAddressLength = row->PhysicalAddressLength;
+    n->State = row->State;
+    n->Flags = row->Flags;
+}
+
+uint32_t GetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
+    uint32_t code = enter(F_GET);
+    Interface *iface;
+    if (code || (code = check_row(row, &iface)))
+        return code;
+    int i = find(row, iface);
+    if (i < 0)
+        return NOT_FOUND;
+    *row = neighbors[i];
+    return OK;
+}
+
+uint32_t GetIpNetTable2(uint16_t family, DBL_MIB_IPNET_TABLE2 **table) {
+    uint32_t code = enter(F_TABLE);
+    if (code)
+        return code;
+    if (family != DBL_AF_UNSPEC && family != DBL_AF_INET && family != DBL_AF_INET6)
+        return INVALID_PARAMETER;
+    if ((family == DBL_AF_INET && !stack_ipv4) || (family == DBL_AF_INET6 && !stack_ipv6))
+        return NOT_SUPPORTED;
+    DBL_MIB_IPNET_TABLE2 *t = calloc(1, sizeof *t + (size_t)neighbor_count * sizeof(DBL_MIB_IPNET_ROW2));
+    for (uint32_t i = 0; i < neighbor_count; i++)
+        if (family == DBL_AF_UNSPEC || neighbors[i].Address.si_family == family)
+            t->Table[t->NumEntries++] = neighbors[i];
+    tables_outstanding++;
+    *table = t;
+    return OK;
+}
+
+void FreeMibTable(void *memory) {
+    enter(F_FREE);
+    if (memory) {
+        tables_outstanding--;
+        free(memory);
+    }
+}
+
+uint32_t CreateIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
+    uint32_t code = enter(F_CREATE);
+    Interface *iface;
+    if (code || (code = check_row(row, &iface)) || (code = check_mac(row)))
+        return code;
+    if (race_learn) {
+        /* ARP/ND learns the address between the caller's read and this call. */
+        race_learn = 0;
+        DBL_MIB_IPNET_ROW2 learned = *row;
+        learned.State = 5; /* Reachable */
+        learned.PhysicalAddress[5] ^= 0xFF;
+        if (find(row, iface) < 0)
+            append(&learned, iface);
+    }
+    if (find(row, iface) >= 0)
+        return ALREADY_EXISTS;
+    append(row, iface);
+    neighbors[neighbor_count - 1].State = created_state; /* Permanent, whatever State says */
+    return OK;
+}
+
+uint32_t SetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
+    uint32_t code = enter(F_SET);
+    Interface *iface;
+    if (code || (code = check_row(row, &iface)) || (code = check_mac(row)))
+        return code;
+    int i = find(row, iface);
+    if (i < 0)
+        return NOT_FOUND;
+    DBL_MIB_IPNET_ROW2 *n = &neighbors[i];
+    memcpy(n->PhysicalAddress, row->PhysicalAddress, sizeof n->PhysicalAddress);
+    n->PhysicalAddressLength = row->PhysicalAddressLength;
+    if (set_promotes_dynamic)
+        n->State = DBL_PERMANENT;
+    return OK;
+}
+
+uint32_t DeleteIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
+    uint32_t code = enter(F_DELETE);
+    Interface *iface;
+    if (code || (code = check_row(row, &iface)))
+        return code;
+    int i = find(row, iface);
+    if (i < 0)
+        return NOT_FOUND;
+    neighbors[i] = neighbors[--neighbor_count];
+    return OK;
+}
+
+static int alias_equal(const uint16_t *a, const uint16_t *b) {
+    for (;; a++, b++) {
+        if (*a != *b)
+            return 0;
+        if (*a == 0)
+            return 1;
+    }
+}
+
+uint32_t ConvertInterfaceAliasToLuid(const uint16_t *alias, uint64_t *luid) {
+    uint32_t code = enter(F_ALIAS_TO_LUID);
+    if (code)
+        return code;
+    if (alias == NULL || luid == NULL)
+        return INVALID_PARAMETER;
+    *luid = 0;
+    for (int i = 0; i < interface_count; i++)
+        if (alias_equal(interfaces[i].alias, alias)) {
+            *luid = interfaces[i].luid;
+            return OK;
+        }
+    return INVALID_PARAMETER; /* documented answer for an alias that is not there */
+}
+
+uint32_t ConvertInterfaceIndexToLuid(uint32_t index, uint64_t *luid) {
+    uint32_t code = enter(F_INDEX_TO_LUID);
+    if (code)
+        return code;
+    if (luid == NULL)
+        return INVALID_PARAMETER;
+    *luid = 0;
+    Interface *iface = by_index(index);
+    if (iface == NULL)
+        return FILE_NOT_FOUND;
+    *luid = iface->luid;
+    return OK;
+}
+
+uint32_t ConvertInterfaceLuidToIndex(const uint64_t *luid, uint32_t *index) {
+    uint32_t code = enter(F_LUID_TO_INDEX);
+    if (code)
+        return code;
+    if (luid == NULL || index == NULL)
+        return INVALID_PARAMETER;
+    Interface *iface = by_luid(*luid);
+    if (iface == NULL)
+        return FILE_NOT_FOUND;
+    *index = iface->index;
+    return OK;
+}
+
+uint32_t ConvertInterfaceLuidToAlias(const uint64_t *luid, uint16_t *alias, uint64_t length) {
+    uint32_t code = enter(F_LUID_TO_ALIAS);
+    if (code)
+        return code;
+    if (luid == NULL || alias == NULL || length == 0)
+        return INVALID_PARAMETER;
+    Interface *iface = by_luid(*luid);
+    if (iface == NULL)
+        return FILE_NOT_FOUND;
+    size_t n = 0;
+    while (iface->alias[n])
+        n++;
+    if (n + 1 > length)
+        return NOT_ENOUGH_MEMORY;
+    memcpy(alias, iface->alias, (n + 1) * sizeof *alias);
+    return OK;
+}
+
+/* ---- test control ---- */
+
+void dbl_reset(void) {
+    interface_count = 0;
+    neighbor_count = 0;
+    memset(calls, 0, sizeof calls);
+    memset(faults, 0, sizeof faults);
+    set_promotes_dynamic = stack_ipv4 = stack_ipv6 = 1;
+    created_state = DBL_PERMANENT;
+    race_learn = 0;
+}
+
+/* UTF-8 to UTF-16, for aliases such as "Ethernet 2" or "Ethernet-Verbindung ä". */
+static int utf16_from_utf8(uint16_t *out, size_t capacity, const char *in) {
+    const unsigned char *s = (const unsigned char *)in;
+    size_t n = 0;
+    while (*s) {
+        uint32_t cp;
+        int extra;
+        if (*s < 0x80) { cp = *s; extra = 0; }
+        else if ((*s & 0xE0) == 0xC0) { cp = *s & 0x1F; extra = 1; }
+        else if ((*s & 0xF0) == 0xE0) { cp = *s & 0x0F; extra = 2; }
+        else if ((*s & 0xF8) == 0xF0) { cp = *s & 0x07; extra = 3; }
+        else return -1;
+        s++;
+        for (int k = 0; k < extra; k++, s++) {
+            if ((*s & 0xC0) != 0x80)
+                return -1;
+            cp = (cp << 6) | (*s & 0x3F);
+        }
+        if (cp >= 0x10000) {
+            if (n + 2 >= capacity)
+                return -1;
+            cp -= 0x10000;
+            out[n++] = (uint16_t)(0xD800 | (cp >> 10));
+            out[n++] = (uint16_t)(0xDC00 | (cp & 0x3FF));
+        } else {
+            if (n + 1 >= capacity)
+                return -1;
+            out[n++] = (uint16_t)cp;
+        }
+    }
+    out[n] = 0;
+    return 0;
+}
+
+int dbl_add_interface(uint32_t index, uint64_t luid, const char *alias_utf8, int ipv4, int ipv6) {
+    if (interface_count == MAX_INTERFACES || index == 0 || luid == 0 || by_index(index) || by_luid(luid))
+        return -1;
+    Interface *iface = &interfaces[interface_count];
+    if (utf16_from_utf8(iface->alias, ALIAS_CHARS, alias_utf8) != 0)
+        return -1;
+    iface->index = index;
+    iface->luid = luid;
+    iface->ipv4 = ipv4;
+    iface->ipv6 = ipv6;
+    interface_count++;
+    return 0;
+}
+
+/* Adds an entry in any state, as ARP/ND would; not counted. */
+uint32_t dbl_add_neighbor(const DBL_MIB_IPNET_ROW2 *row) {
+    Interface *iface;
+    uint32_t code = check_row(row, &iface);
+    if (code)
+        return code;
+    if (find(row, iface) >= 0)
+        return ALREADY_EXISTS;
+    append(row, iface);
+    return OK;
+}
+
+uint32_t dbl_neighbor_count(void) {
+    return neighbor_count;
+}
+
+int dbl_get_neighbor(uint32_t i, DBL_MIB_IPNET_ROW2 *out) {
+    if (i >= neighbor_count)
+        return -1;
+    *out = neighbors[i];
+    return 0;
+}
+
+/* code 0 clears the fault; -1 for a function the double does not have. */
+int dbl_set_fault(const char *function, uint32_t code) {
+    int f = function_id(function);
+    if (f < 0)
+        return -1;
+    faults[f] = code;
+    return 0;
+}
+
+/* UINT64_MAX for a function the double does not have. */
+uint64_t dbl_calls(const char *function) {
+    int f = function_id(function);
+    return f >= 0 ? calls[f] : UINT64_MAX;
+}
+
+uint64_t dbl_mutations(void) {
+    return calls[F_CREATE] + calls[F_SET] + calls[F_DELETE];
+}
+
+/* set_promotes_dynamic: Set on a dynamic entry makes it Permanent (1) or only
+ * changes its MAC (0); ipv4, ipv6: the stack is there (1) or not (0);
+ * created_state: the state Create stores (a Windows that misbehaves);
+ * race_learn: the next Create finds a dynamic entry learned just before it. */
+int dbl_set_option(const char *name, int value) {
+    if (strcmp(name, "set_promotes_dynamic") == 0)
+        set_promotes_dynamic = value;
+    else if (strcmp(name, "ipv4") == 0)
+        stack_ipv4 = value;
+    else if (strcmp(name, "ipv6") == 0)
+        stack_ipv6 = value;
+    else if (strcmp(name, "created_state") == 0)
+        created_state = value;
+    else if (strcmp(name, "race_learn") == 0)
+        race_learn = value;
+    else
+        return -1;
+    return 0;
+}
+
+int dbl_tables_outstanding(void) {
+    return tables_outstanding;
+}

@@ -1,0 +1,47 @@
+"""The C# helper under Mono through pythonnet: one runtime per test process."""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any
+
+_loaded: dict[str, Any] = {}
+
+
+def load(assembly: Path) -> Any:
+    """Loads Neighbor.dll once; returns the clr module."""
+    if "clr" not in _loaded:
+        with warnings.catch_warnings():
+            # pythonnet warns about Mono before 6.12 (Debian ships 6.8); harmless here.
+            warnings.simplefilter("ignore")
+            from pythonnet import load as load_runtime
+            load_runtime("mono")
+            import clr
+        clr.AddReference(str(assembly))
+        _loaded["clr"] = clr
+    return _loaded["clr"]
+
+
+def to_python(value: Any) -> Any:
+    """A .NET result (dictionaries, strings, numbers, null) as Python values."""
+    from System.Collections import IDictionary  # type: ignore[import-not-found]
+    from System import String  # type: ignore[import-not-found]
+
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, String):
+        return str(value)
+    if isinstance(value, IDictionary):
+        return {str(k): to_python(value[k]) for k in value.Keys}
+    raise TypeError(f"unexpected .NET value {value!r}")
+
+
+def parameters(values: dict[str, Any]) -> Any:
+    """A Dictionary<string, object> as Ansible.Basic hands Params to the module."""
+    from System import Object, String  # type: ignore[import-not-found]
+    from System.Collections.Generic import Dictionary  # type: ignore[import-not-found]
+
+    params = Dictionary[String, Object]()
+    for key, value in values.items():
+        params[key] = value
+    return params

@@ -1,0 +1,129 @@
+"""ctypes access to the IP Helper test double: build the host, inject faults,
+read the call counters. The same library the C# helper calls into, loaded once
+per process, so both see one neighbor table."""
+from __future__ import annotations
+
+import ctypes
+import ipaddress
+from dataclasses import dataclass
+from pathlib import Path
+
+AF_INET, AF_INET6 = 2, 23
+STATES = ["Unreachable", "Incomplete", "Probe", "Delay", "Stale", "Reachable", "Permanent"]
+MUTATING = ("CreateIpNetEntry2", "SetIpNetEntry2", "DeleteIpNetEntry2")
+
+
+class Row(ctypes.Structure):
+    """MIB_IPNET_ROW2 with the address union as raw bytes, as the C# declares it."""
+    _fields_ = [
+        ("Address", ctypes.c_uint8 * 28),
+        ("InterfaceIndex", ctypes.c_uint32),
+        ("InterfaceLuid", ctypes.c_uint64),
+        ("PhysicalAddress", ctypes.c_uint8 * 32),
+        ("PhysicalAddressLength", ctypes.c_uint32),
+        ("State", ctypes.c_int32),
+        ("Flags", ctypes.c_uint8),
+        ("ReachabilityTime", ctypes.c_uint32),
+    ]
+
+
+@dataclass(frozen=True)
+class Neighbor:
+    address: str
+    interface_index: int
+    mac: str
+    state: str
+    is_router: bool = False
+
+
+def make_row(address: str, interface_index: int, mac: str = "", state: str = "Reachable",
+             is_router: bool = False) -> Row:
+    ip = ipaddress.ip_address(address)
+    row = Row()
+    family = AF_INET if ip.version == 4 else AF_INET6
+    row.Address[0], row.Address[1] = family & 0xFF, family >> 8
+    offset = 4 if ip.version == 4 else 8
+    for i, b in enumerate(ip.packed):
+        row.Address[offset + i] = b
+    row.InterfaceIndex = interface_index
+    mac_bytes = bytes.fromhex(mac.replace("-", "")) if mac else b""
+    for i, b in enumerate(mac_bytes):
+        row.PhysicalAddress[i] = b
+    row.PhysicalAddressLength = len(mac_bytes)
+    row.State = STATES.index(state)
+    row.Flags = 1 if is_router else 0
+    return row
+
+
+def read_row(row: Row) -> Neighbor:
+    family = row.Address[0] | (row.Address[1] << 8)
+    raw = bytes(row.Address)
+    packed = raw[4:8] if family == AF_INET else raw[8:24]
+    mac = bytes(row.PhysicalAddress[: row.PhysicalAddressLength])
+    return Neighbor(
+        address=str(ipaddress.ip_address(packed)),
+        interface_index=row.InterfaceIndex,
+        mac="-".join(f"{b:02X}" for b in mac),
+        state=STATES[row.State],
+        is_router=bool(row.Flags & 1),
+    )
+
+
+class Double:
+    def __init__(self, library: Path) -> None:
+        self.lib = ctypes.CDLL(str(library))
+        lib = self.lib
+        lib.dbl_add_interface.argtypes = [ctypes.c_uint32, ctypes.c_uint64, ctypes.c_char_p,
+                                          ctypes.c_int, ctypes.c_int]
+        lib.dbl_add_neighbor.argtypes = [ctypes.POINTER(Row)]
+        lib.dbl_add_neighbor.restype = ctypes.c_uint32
+        lib.dbl_neighbor_count.restype = ctypes.c_uint32
+        lib.dbl_get_neighbor.argtypes = [ctypes.c_uint32, ctypes.POINTER(Row)]
+        lib.dbl_set_fault.argtypes = [ctypes.c_char_p, ctypes.c_uint32]
+        lib.dbl_calls.argtypes = [ctypes.c_char_p]
+        lib.dbl_calls.restype = ctypes.c_uint64
+        lib.dbl_mutations.restype = ctypes.c_uint64
+        lib.dbl_set_option.argtypes = [ctypes.c_char_p, ctypes.c_int]
+
+    def reset(self) -> None:
+        self.lib.dbl_reset()
+
+    def add_interface(self, index: int, luid: int, alias: str, ipv4: bool = True,
+                      ipv6: bool = True) -> None:
+        if self.lib.dbl_add_interface(index, luid, alias.encode(), int(ipv4), int(ipv6)) != 0:
+            raise ValueError(f"double refused interface {index} {alias!r}")
+
+    def add_neighbor(self, address: str, interface_index: int, mac: str = "",
+                     state: str = "Reachable", is_router: bool = False) -> None:
+        row = make_row(address, interface_index, mac, state, is_router)
+        code = self.lib.dbl_add_neighbor(ctypes.byref(row))
+        if code != 0:
+            raise ValueError(f"double refused neighbor {address}: {code}")
+
+    def neighbors(self) -> list[Neighbor]:
+        found = []
+        for i in range(self.lib.dbl_neighbor_count()):
+            row = Row()
+            self.lib.dbl_get_neighbor(i, ctypes.byref(row))
+            found.append(read_row(row))
+        return sorted(found, key=lambda n: (n.interface_index, n.address))
+
+    def fault(self, function: str, code: int) -> None:
+        if self.lib.dbl_set_fault(function.encode(), code) != 0:
+            raise ValueError(f"the double has no function {function}")
+
+    def option(self, name: str, value: int) -> None:
+        if self.lib.dbl_set_option(name.encode(), int(value)) != 0:
+            raise ValueError(f"the double has no option {name}")
+
+    def calls(self, function: str) -> int:
+        count = self.lib.dbl_calls(function.encode())
+        if count == 2**64 - 1:
+            raise ValueError(f"the double has no function {function}")
+        return count
+
+    def mutations(self) -> int:
+        return self.lib.dbl_mutations()
+
+    def tables_outstanding(self) -> int:
+        return self.lib.dbl_tables_outstanding()
