@@ -1,0 +1,43 @@
+"""The C# 5 gate: what Windows PowerShell 5.1's csc would refuse, refused here."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import build
+
+# mcs -langversion:5 accepts getter-only auto-properties (C# 6); csc 5 does not.
+GETTER_ONLY = re.compile(r"\{\s*get\s*;\s*\}")
+
+
+def test_helper_compiles_as_csharp5_with_warnings_as_errors(tmp_path: Path) -> None:
+    result = build.compile_csharp(build.csharp_sources(), tmp_path / "Neighbor.dll")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("source", build.csharp_sources(), ids=lambda p: p.name)
+def test_no_getter_only_auto_properties(source: Path) -> None:
+    found = [n for n, line in enumerate(source.read_text().splitlines(), 1) if GETTER_ONLY.search(line)]
+    assert found == [], f"{source.name}: getter-only auto-properties on lines {found}"
+
+
+def test_getter_only_check_finds_them() -> None:
+    assert GETTER_ONLY.search("public int Index { get; }")
+    assert not GETTER_ONLY.search("public int Index { get; private set; }")
+
+
+@pytest.mark.parametrize("snippet,diagnostic", [
+    ('class A { string M(int x) { return $"{x}"; } }', "CS1644"),
+    ("class A { int M(A a) { return a?.GetHashCode() ?? 0; } }", "CS1644"),
+    ("class A { int P => 1; }", "CS1644"),
+    ("class A { int P { get; set; } = 1; }", "CS1644"),
+    ("class A { void M() { int unused = 1; } }", "CS0219"),
+])
+def test_gate_refuses_csharp6_and_warnings(tmp_path: Path, snippet: str, diagnostic: str) -> None:
+    source = tmp_path / "Snippet.cs"
+    source.write_text(snippet)
+    result = build.compile_csharp([source], tmp_path / "Snippet.dll")
+    assert result.returncode != 0
+    assert diagnostic in result.stdout + result.stderr
