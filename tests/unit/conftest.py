@@ -45,3 +45,11 @@ def host(double_library: Path, helper: Any) -> Iterator[Double]:
     double.add_interface(9, 0x6000000000009, "Legacy", ipv6=False)
     yield double
     assert double.tables_outstanding() == 0, "a GetIpNetTable2 table was not freed"
+
+
+@pytest.fixture(scope="session")
+def collections_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A collections path holding this checkout, with ansible-core's finder installed."""
+    from collection import install_finder
+
+    return install_finder(tmp_path_factory.mktemp("collections"))

@@ -1,0 +1,144 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Controller-side validation and normalisation of win_neighbor's arguments.
+
+The same rules as the C# helper's NeighborParse, so a bad value fails before any
+connection is opened, with the option and the value named.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import typing as t
+
+ARGUMENT_SPEC: dict[str, dict[str, t.Any]] = {
+    "address": {"type": "str", "required": True},
+    "mac": {"type": "str"},
+    "interface": {"type": "str", "required": True},
+    "state": {"type": "str", "choices": ["absent", "present"], "default": "present"},
+}
+REQUIRED_IF: list[tuple[str, str, list[str]]] = [("state", "present", ["mac"])]
+
+MAX_MAC_BYTES = 32
+MAX_ALIAS_LENGTH = 256
+MAX_INTERFACE_INDEX = 2**32 - 1
+
+_HEX = re.compile(r"[0-9A-Fa-f]*\Z")
+_DIGITS = re.compile(r"[0-9]+\Z")
+_IPV4_PART = re.compile(r"[0-9]{1,3}\Z")
+_IPV6_CHARS = re.compile(r"[0-9A-Fa-f:.]+\Z")
+
+
+class NeighborArgumentError(ValueError):
+    def __init__(self, option: str, value: object, problem: str) -> None:
+        super().__init__(f"{option} '{value}' {problem}")
+
+
+def _require_text(option: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise NeighborArgumentError(option, value, f"must be a string, not {type(value).__name__}")
+    if value == "":
+        raise NeighborArgumentError(option, "", "is empty")
+    if value.strip() != value:
+        raise NeighborArgumentError(option, value, "has leading or trailing white space")
+    return value
+
+
+def normalise_address(option: str, value: object) -> str:
+    text = _require_text(option, value)
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address
+    if ":" in text:
+        if "%" in text:
+            raise NeighborArgumentError(option, text, "has a zone id; name the interface in 'interface' instead")
+        if not _IPV6_CHARS.match(text):
+            raise NeighborArgumentError(option, text, "is not an IPv6 address")
+        try:
+            ip = ipaddress.IPv6Address(text)
+        except ValueError:
+            raise NeighborArgumentError(option, text, "is not an IPv6 address") from None
+    else:
+        parts = text.split(".")
+        if len(parts) != 4 or not all(_IPV4_PART.match(p) for p in parts):
+            raise NeighborArgumentError(option, text, "is not an IPv4 address (a.b.c.d) or an IPv6 address")
+        if any(len(p) > 1 and p[0] == "0" for p in parts):
+            raise NeighborArgumentError(option, text, "has a leading zero, which some tools read as octal; write it without")
+        if any(int(p) > 255 for p in parts):
+            raise NeighborArgumentError(option, text, "has a part above 255")
+        ip = ipaddress.IPv4Address(text)
+    problem = _unusable(ip)
+    if problem:
+        raise NeighborArgumentError(option, text, problem)
+    return str(ip)
+
+
+def _unusable(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    if ip.is_unspecified:
+        return "is the unspecified address"
+    if ip.is_loopback:
+        return "is a loopback address"
+    if isinstance(ip, ipaddress.IPv4Address):
+        return "is the broadcast address" if ip == ipaddress.IPv4Address("255.255.255.255") else None
+    if ip.ipv4_mapped is not None:
+        return "is an IPv4-mapped IPv6 address; use the IPv4 address"
+    return None
+
+
+def normalise_mac(option: str, value: object) -> str:
+    """Any common spelling to the Windows one: upper case, dashes."""
+    text = _require_text(option, value)
+    separators = [s for s in "-:." if s in text]
+    if len(separators) > 1:
+        raise NeighborArgumentError(option, text, "mixes separators; use one of '-', ':' or '.'")
+    if separators:
+        group = 4 if separators[0] == "." else 2
+        parts = text.split(separators[0])
+        if any(len(p) != group for p in parts):
+            raise NeighborArgumentError(
+                option, text, f"is not a MAC address: every group between separators must have {group} hex digits")
+        digits = "".join(parts)
+    else:
+        digits = text
+        if len(digits) % 2:
+            raise NeighborArgumentError(option, text, "is not a MAC address: odd number of hex digits")
+    bad = next((c for c in digits if not _HEX.match(c)), None)
+    if bad is not None:
+        raise NeighborArgumentError(option, text, f"is not a MAC address: '{bad}' is not a hex digit")
+    length = len(digits) // 2
+    if length > MAX_MAC_BYTES:
+        raise NeighborArgumentError(
+            option, text, f"is {length} bytes long; a physical address has at most {MAX_MAC_BYTES}")
+    mac = bytes.fromhex(digits)
+    if not any(mac):
+        raise NeighborArgumentError(option, text, "is all zeros, which Windows uses for an unresolved entry")
+    return "-".join(f"{b:02X}" for b in mac)
+
+
+def normalise_interface(option: str, value: object) -> str:
+    """An index (digits) as its decimal number, or an alias as written."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    text = _require_text(option, value)
+    if text[0] in "+-" and _DIGITS.match(text[1:]):
+        raise NeighborArgumentError(option, text, "is not a valid interface index: an index is a positive number")
+    if _DIGITS.match(text):
+        index = int(text)
+        if not 1 <= index <= MAX_INTERFACE_INDEX:
+            raise NeighborArgumentError(
+                option, text, "is not a valid interface index: an index is a number from 1 to 4294967295")
+        return str(index)
+    if len(text) > MAX_ALIAS_LENGTH:
+        raise NeighborArgumentError(
+            option, text, f"is longer than {MAX_ALIAS_LENGTH} characters, the longest interface alias")
+    return text
+
+
+def normalise(args: dict[str, t.Any], where: str = "") -> dict[str, t.Any]:
+    """One entry's arguments, spec already applied, normalised for the target."""
+    result = dict(args)
+    result["address"] = normalise_address(where + "address", args["address"])
+    result["interface"] = normalise_interface(where + "interface", args["interface"])
+    if args.get("mac") is not None:
+        result["mac"] = normalise_mac(where + "mac", args["mac"])
+    return result
