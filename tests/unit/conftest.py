@@ -1,55 +1,18 @@
+"""Controller-side tests: ansible-core objects and the collection on a
+collections path (a separate process from the C# helper tests)."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Iterator
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import build  # noqa: E402
-import csharp  # noqa: E402
-from native_double import Double  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def native_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("native")
-
-
-@pytest.fixture(scope="session")
-def double_library(native_dir: Path) -> Path:
-    return build.build_double(native_dir)
-
-
-@pytest.fixture(scope="session")
-def helper(native_dir: Path, double_library: Path) -> Any:
-    """The C# helper's namespaces, compiled with the C# 5 gate and loaded under Mono."""
-    assembly = build.build_helper(native_dir, double_library)
-    csharp.load(assembly)
-    import ansible_collections.ipneighbor.windows.plugins.module_utils as utils  # type: ignore
-
-    return utils
-
-
-@pytest.fixture()
-def host(double_library: Path, helper: Any) -> Iterator[Double]:
-    """A fresh simulated host: Ethernet (index 4), Ethernet 2 (index 7), an
-    IPv4-only interface (index 9) and a loopback (index 1)."""
-    double = Double(double_library)
-    double.reset()
-    double.add_interface(1, 0x1000000000001, "Loopback Pseudo-Interface 1")
-    double.add_interface(4, 0x6000000000004, "Ethernet")
-    double.add_interface(7, 0x6000000000007, "Ethernet 2")
-    double.add_interface(9, 0x6000000000009, "Legacy", ipv6=False)
-    yield double
-    assert double.tables_outstanding() == 0, "a GetIpNetTable2 table was not freed"
+from collection import install_finder  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def collections_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A collections path holding this checkout, with ansible-core's finder installed."""
-    from collection import install_finder
-
     return install_finder(tmp_path_factory.mktemp("collections"))
