@@ -47,7 +47,7 @@ class ActionModule(ActionBase):
         del tmp
 
         # Fails the task (AnsibleActionFail) on unknown, missing or bad options.
-        _, args = self.validate_argument_spec(argument_spec=ARGUMENT_SPEC, required_if=REQUIRED_IF)
+        args = self.validate_argument_spec(argument_spec=ARGUMENT_SPEC, required_if=REQUIRED_IF)[1]
         try:
             args = normalise(args)
         except NeighborArgumentError as e:

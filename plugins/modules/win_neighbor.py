@@ -55,7 +55,7 @@ seealso:
     description: The IP Helper function behind a change of MAC.
     link: https://learn.microsoft.com/windows/win32/api/netioapi/nf-netioapi-setipnetentry2
 author:
-  - ipneighbor.windows contributors
+  - ipneighbor.windows maintainers (@ipneighbor)
 """
 
 EXAMPLES = r"""

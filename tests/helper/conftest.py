@@ -47,4 +47,3 @@ def host(double_library: Path, helper: Any) -> Iterator[Double]:
     double.add_interface(9, 0x6000000000009, "Legacy", ipv6=False)
     yield double
     assert double.tables_outstanding() == 0, "a GetIpNetTable2 table was not freed"
-

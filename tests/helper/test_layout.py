@@ -45,7 +45,7 @@ def compiles(compiler: str, source: str, tmp_path: Path) -> subprocess.Completed
     path = tmp_path / "layout.c"
     path.write_text(source)
     return subprocess.run([compiler, "-std=c11", "-c", "-o", str(tmp_path / "layout.o"), str(path)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
 
 
 def test_csharp_marshalled_layout(helper: Any) -> None:

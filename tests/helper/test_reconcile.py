@@ -178,7 +178,8 @@ def test_check_mode_reports_the_change_without_making_it(
 
 def test_check_mode_unchanged_entry(host: Double, helper: Any) -> None:
     host.add_neighbor("192.168.1.10", 4, MAC, "Permanent")
-    result, _ = run(helper, check_mode=True, address="192.168.1.10", mac=MAC)
+    result, error = run(helper, check_mode=True, address="192.168.1.10", mac=MAC)
+    assert error is None
     assert result["changed"] is False and result["after"] == result["before"]
 
 
@@ -198,7 +199,7 @@ def test_access_denied_says_to_run_elevated(host: Double, helper: Any) -> None:
 def test_access_denied_on_a_dynamic_entry_stops_before_deleting(host: Double, helper: Any) -> None:
     host.add_neighbor("192.168.1.10", 4, OTHER, "Reachable")
     host.fault("SetIpNetEntry2", 5)
-    _, error = run(helper, address="192.168.1.10", mac=MAC)
+    dummy, error = run(helper, address="192.168.1.10", mac=MAC)
     assert error is not None and "administrator" in error and "SetIpNetEntry2 returned 5" in error
     assert host.calls("DeleteIpNetEntry2") == 0
     assert host.neighbors() == [Neighbor("192.168.1.10", 4, OTHER, "Reachable")]
@@ -206,7 +207,7 @@ def test_access_denied_on_a_dynamic_entry_stops_before_deleting(host: Double, he
 
 def test_missing_ip_stack_is_named(host: Double, helper: Any) -> None:
     host.option("ipv6", 0)
-    _, error = run(helper, address="2001:db8::1", mac=MAC)
+    dummy, error = run(helper, address="2001:db8::1", mac=MAC)
     assert error is not None
     assert "the IPv6 stack is not installed or is disabled on this host" in error
     assert "GetIpNetEntry2 returned 50, ERROR_NOT_SUPPORTED" in error
@@ -214,7 +215,7 @@ def test_missing_ip_stack_is_named(host: Double, helper: Any) -> None:
 
 def test_invalid_parameter_is_explained(host: Double, helper: Any) -> None:
     host.fault("CreateIpNetEntry2", 87)
-    _, error = run(helper, address="192.168.1.10", mac=MAC)
+    dummy, error = run(helper, address="192.168.1.10", mac=MAC)
     assert error is not None
     assert "Windows rejected the entry as invalid" in error
     assert "192.168.1.10" in error and "interface 'Ethernet' (index 4)" in error
@@ -224,7 +225,7 @@ def test_invalid_parameter_is_explained(host: Double, helper: Any) -> None:
 def test_entry_gone_before_set_is_not_found(host: Double, helper: Any) -> None:
     host.add_neighbor("192.168.1.10", 4, OTHER, "Permanent")
     host.fault("SetIpNetEntry2", 1168)
-    _, error = run(helper, address="192.168.1.10", mac=MAC)
+    dummy, error = run(helper, address="192.168.1.10", mac=MAC)
     assert error is not None
     assert error.startswith("Changing the MAC of the neighbor 192.168.1.10 on interface 'Ethernet'")
     assert "SetIpNetEntry2 returned 1168, ERROR_NOT_FOUND" in error
@@ -232,7 +233,7 @@ def test_entry_gone_before_set_is_not_found(host: Double, helper: Any) -> None:
 
 def test_already_exists_is_explained(host: Double, helper: Any) -> None:
     host.fault("CreateIpNetEntry2", 5010)
-    _, error = run(helper, address="192.168.1.10", mac=MAC)
+    dummy, error = run(helper, address="192.168.1.10", mac=MAC)
     assert error is not None
     assert "an entry for this address already exists on this interface" in error
     assert "CreateIpNetEntry2 returned 5010, ERROR_OBJECT_ALREADY_EXISTS" in error
@@ -241,7 +242,7 @@ def test_already_exists_is_explained(host: Double, helper: Any) -> None:
 def test_other_codes_carry_the_system_message(host: Double, helper: Any) -> None:
     host.fault("DeleteIpNetEntry2", 1231)
     host.add_neighbor("192.168.1.10", 4, MAC, "Permanent")
-    _, error = run(helper, address="192.168.1.10", state="absent")
+    dummy, error = run(helper, address="192.168.1.10", state="absent")
     assert error is not None
     assert error.startswith("Removing the neighbor 192.168.1.10 on interface 'Ethernet' (index 4) failed: ")
     assert "DeleteIpNetEntry2 returned 1231, Win32 error 1231)" in error

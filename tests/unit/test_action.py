@@ -109,7 +109,7 @@ def test_absent_needs_no_mac(action_class: Any) -> None:
 
 
 def test_diff_shows_before_and_after(action_class: Any) -> None:
-    result, _ = run(action_class, {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet"}, diff=True)
+    result = run(action_class, {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet"}, diff=True)[0]
     assert result["diff"] == {
         "before": "address: 192.168.1.10\nmac: 00-15-5D-0A-0B-0C\ninterface_alias: Ethernet\n"
                   "interface_index: 4\nstate: Stale\n",
@@ -121,15 +121,14 @@ def test_diff_shows_before_and_after(action_class: Any) -> None:
 
 
 def test_diff_of_a_new_entry_starts_empty(action_class: Any) -> None:
-    result, _ = run(action_class, {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet"}, diff=True,
-                    module_result={"changed": True, "before": None, "after": AFTER})
+    args = {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet"}
+    result = run(action_class, args, diff=True, module_result={"changed": True, "before": None, "after": AFTER})[0]
     assert result["diff"]["before"] == "" and result["diff"]["after"].startswith("address: 192.168.1.10\n")
 
 
 def test_no_diff_without_diff_mode_or_without_a_read_back(action_class: Any) -> None:
-    result, _ = run(action_class, {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet"})
-    assert "diff" not in result
+    args = {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet"}
+    assert "diff" not in run(action_class, args)[0]
     failed = {"changed": True, "before": None, "failed": True, "msg": "Creating ... failed"}
-    result, _ = run(action_class, {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet"}, diff=True,
-                    module_result=failed)
+    result = run(action_class, args, diff=True, module_result=failed)[0]
     assert "diff" not in result and result["failed"] is True

@@ -75,7 +75,7 @@ def test_check_mode_support_agrees(ps1_spec: dict[str, Any], collections_path: P
 
 def test_nothing_before_create_touches_the_helper() -> None:
     text = PS1.read_text()
-    before, _, after = text.partition("[Ansible.Basic.AnsibleModule]::Create(")
+    before, dummy, after = text.partition("[Ansible.Basic.AnsibleModule]::Create(")
     code = [line for line in before.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     assert not any("ansible_collections" in line or "Neighbor" in line for line in code)
     assert after, "the module must create the AnsibleModule"
