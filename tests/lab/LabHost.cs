@@ -1,0 +1,168 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Web.Script.Serialization;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
+
+// The lab's stand-in for a Windows host running win_neighbor.ps1: it loads the
+// simulated host into the IP Helper test double, makes the one call the .ps1
+// makes, and answers with the module result and the host as it is afterwards.
+// stdin:  {"module": "win_neighbor", "params": {...}, "check_mode": bool, "host": {...}}
+// stdout: {"result": {...}, "host": {...}, "calls": {"CreateIpNetEntry2": 1, ...}}
+namespace IPNeighborLab
+{
+    static class Double
+    {
+        [DllImport("iphlpapi.dll")]
+        public static extern void dbl_reset();
+
+        [DllImport("iphlpapi.dll")]
+        public static extern int dbl_add_interface(uint index, ulong luid, byte[] aliasUtf8, int ipv4, int ipv6);
+
+        [DllImport("iphlpapi.dll")]
+        public static extern uint dbl_add_neighbor(ref MIB_IPNET_ROW2 row);
+
+        [DllImport("iphlpapi.dll")]
+        public static extern uint dbl_neighbor_count();
+
+        [DllImport("iphlpapi.dll")]
+        public static extern int dbl_get_neighbor(uint i, ref MIB_IPNET_ROW2 row);
+
+        [DllImport("iphlpapi.dll")]
+        public static extern int dbl_set_fault(string function, uint code);
+
+        [DllImport("iphlpapi.dll")]
+        public static extern ulong dbl_calls(string function);
+
+        [DllImport("iphlpapi.dll")]
+        public static extern int dbl_set_option(string name, int value);
+    }
+
+    static class LabHost
+    {
+        static readonly string[] Functions = {
+            "GetIpNetEntry2", "GetIpNetTable2", "FreeMibTable", "CreateIpNetEntry2", "SetIpNetEntry2",
+            "DeleteIpNetEntry2", "ConvertInterfaceAliasToLuid", "ConvertInterfaceIndexToLuid",
+            "ConvertInterfaceLuidToIndex", "ConvertInterfaceLuidToAlias",
+        };
+
+        static int Main()
+        {
+            JavaScriptSerializer json = new JavaScriptSerializer();
+            json.MaxJsonLength = Int32.MaxValue;
+            Dictionary<string, object> request =
+                (Dictionary<string, object>)json.DeserializeObject(Console.In.ReadToEnd());
+            Dictionary<string, object> host = (Dictionary<string, object>)request["host"];
+            Load(host);
+
+            string module = (string)request["module"];
+            if (module != "win_neighbor")
+                throw new ArgumentException("the lab has no entry for module " + module);
+            Dictionary<string, object> parameters = (Dictionary<string, object>)request["params"];
+            NeighborOutcome outcome = NeighborModule.Run(parameters, (bool)request["check_mode"]);
+
+            Dictionary<string, object> result = new Dictionary<string, object>(outcome.Result);
+            if (outcome.Error != null)
+            {
+                result["failed"] = true;
+                result["msg"] = outcome.Error;
+            }
+            Dictionary<string, object> calls = new Dictionary<string, object>();
+            foreach (string function in Functions)
+                calls[function] = (long)Double.dbl_calls(function);
+            host["neighbors"] = Dump();
+
+            Dictionary<string, object> answer = new Dictionary<string, object>();
+            answer["result"] = result;
+            answer["host"] = host;
+            answer["calls"] = calls;
+            Console.Out.Write(json.Serialize(answer));
+            return 0;
+        }
+
+        static Dictionary<string, object> Map(object value)
+        {
+            return (Dictionary<string, object>)value;
+        }
+
+        static IEnumerable List(Dictionary<string, object> host, string key)
+        {
+            object value;
+            if (host.TryGetValue(key, out value) && value != null)
+                return (IEnumerable)value;
+            return new object[0];
+        }
+
+        static void Load(Dictionary<string, object> host)
+        {
+            Double.dbl_reset();
+            foreach (object item in List(host, "interfaces"))
+            {
+                Dictionary<string, object> iface = Map(item);
+                uint index = Convert.ToUInt32(iface["index"], CultureInfo.InvariantCulture);
+                ulong luid = Convert.ToUInt64(iface["luid"], CultureInfo.InvariantCulture);
+                byte[] alias = System.Text.Encoding.UTF8.GetBytes((string)iface["alias"] + "\0");
+                if (Double.dbl_add_interface(index, luid, alias, (bool)iface["ipv4"] ? 1 : 0, (bool)iface["ipv6"] ? 1 : 0) != 0)
+                    throw new ArgumentException("the double refused interface " + iface["alias"]);
+            }
+            foreach (object item in List(host, "neighbors"))
+            {
+                Dictionary<string, object> n = Map(item);
+                uint index = Convert.ToUInt32(n["interface_index"], CultureInfo.InvariantCulture);
+                MIB_IPNET_ROW2 row = NeighborRow.New(IPAddress.Parse((string)n["address"]), 0, index);
+                string mac = n.ContainsKey("mac") ? (string)n["mac"] : null;
+                if (!String.IsNullOrEmpty(mac))
+                    NeighborRow.SetMac(ref row, NeighborParse.Mac("mac", mac));
+                row.State = (NeighborState)Enum.Parse(typeof(NeighborState), (string)n["state"]);
+                row.Flags = (byte)(n.ContainsKey("is_router") && (bool)n["is_router"] ? 1 : 0);
+                uint code = Double.dbl_add_neighbor(ref row);
+                if (code != 0)
+                    throw new ArgumentException(String.Format("the double refused neighbor {0}: {1}", n["address"], code));
+            }
+            object faults;
+            if (host.TryGetValue("faults", out faults) && faults != null)
+            {
+                foreach (KeyValuePair<string, object> fault in Map(faults))
+                {
+                    if (Double.dbl_set_fault(fault.Key, Convert.ToUInt32(fault.Value, CultureInfo.InvariantCulture)) != 0)
+                        throw new ArgumentException("faults: the IP Helper API has no function " + fault.Key);
+                }
+            }
+            object behaviour;
+            if (host.TryGetValue("behaviour", out behaviour) && behaviour != null)
+            {
+                foreach (KeyValuePair<string, object> option in Map(behaviour))
+                {
+                    int value = option.Value is bool ? ((bool)option.Value ? 1 : 0) : Convert.ToInt32(option.Value, CultureInfo.InvariantCulture);
+                    if (Double.dbl_set_option(option.Key, value) != 0)
+                        throw new ArgumentException("behaviour: unknown option " + option.Key);
+                }
+            }
+        }
+
+        static List<object> Dump()
+        {
+            List<object> neighbors = new List<object>();
+            uint count = Double.dbl_neighbor_count();
+            for (uint i = 0; i < count; i++)
+            {
+                MIB_IPNET_ROW2 row = NeighborRow.New(IPAddress.Any, 0, 0);
+                Double.dbl_get_neighbor(i, ref row);
+                Dictionary<string, object> n = new Dictionary<string, object>();
+                n["address"] = NeighborRow.Address(row).ToString();
+                n["interface_index"] = (long)row.InterfaceIndex;
+                n["mac"] = NeighborParse.FormatMac(NeighborRow.Mac(row)) ?? "";
+                n["state"] = row.State.ToString();
+                n["is_router"] = (row.Flags & 1) != 0;
+                neighbors.Add(n);
+            }
+            return neighbors;
+        }
+    }
+}

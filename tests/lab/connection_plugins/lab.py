@@ -1,0 +1,118 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Test-only connection that plays a Windows host: it takes ansible-core's
+PowerShell module payload, applies the module's argument spec as Ansible.Basic
+would, and runs the module's C# utils from the payload under Mono against the
+IP Helper test double, the host's neighbor table kept in a JSON file."""
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+name: lab
+short_description: A simulated Windows host for ipneighbor.windows tests (not a Windows substitute)
+description:
+  - Runs the C# helper that ansible-core packages for a win_neighbor task under Mono against a native
+    test double of the IP Helper neighbor API. Test-only; never shipped in the collection.
+author:
+  - ipneighbor.windows maintainers (@ipneighbor)
+options:
+  lab_state:
+    description: The JSON file that holds the simulated host (interfaces, neighbors, faults, calls).
+    type: path
+    required: true
+    vars:
+      - name: lab_state
+"""
+
+import json
+import sys
+import typing as t
+from pathlib import Path
+
+from ansible.errors import AnsibleConnectionFailure
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.plugins.connection import ConnectionBase
+from ansible.release import __version__ as ansible_version
+
+LAB = Path(__file__).resolve().parents[1]
+for _path in (LAB, LAB.parent / "tools"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+import lab_host  # noqa: E402  pylint: disable=wrong-import-position
+import lab_payload  # noqa: E402  pylint: disable=wrong-import-position
+import ps_spec  # noqa: E402  pylint: disable=wrong-import-position
+
+# Modules the lab has an entry point for, and the collection they belong to.
+LAB_MODULES = {"ipneighbor.windows.win_neighbor"}
+MIN_ANSIBLE = (2, 19)
+
+
+def _failed(msg: str, **extra: t.Any) -> tuple[int, bytes, bytes]:
+    return 1, json.dumps(dict(extra, failed=True, msg=msg)).encode(), b""
+
+
+def apply_spec(script: str, args: dict[str, t.Any]) -> tuple[dict[str, t.Any], str | None]:
+    """The module's own spec applied to its arguments, as Ansible.Basic does
+    before the module's first line runs: defaults, types, choices, required."""
+    spec = ps_spec.module_spec(script.encode())
+    validator = ArgumentSpecValidator(
+        spec["options"],
+        mutually_exclusive=spec.get("mutually_exclusive"),
+        required_together=spec.get("required_together"),
+        required_one_of=spec.get("required_one_of"),
+        required_if=spec.get("required_if"),
+        required_by=spec.get("required_by"),
+    )
+    result = validator.validate(args)
+    if result.error_messages:
+        return {}, result.error_messages[0]
+    return result.validated_parameters, None
+
+
+class Connection(ConnectionBase):
+    transport = "lab"
+    has_pipelining = True
+    always_pipeline_modules = True
+    allow_executable = False
+    module_implementation_preferences = (".ps1", ".exe", "")
+    _shell_type = "powershell"
+
+    def _connect(self) -> Connection:
+        if tuple(int(p) for p in ansible_version.split(".")[:2]) < MIN_ANSIBLE:
+            raise AnsibleConnectionFailure(
+                f"the lab supports ansible-core 2.19 and later, not {ansible_version}")
+        self._connected = True
+        return self
+
+    def is_pipelining_enabled(self, wrap_async: bool = False) -> bool:
+        return True
+
+    def exec_command(self, cmd: str, in_data: bytes | None = None, sudoable: bool = True) -> tuple[int, bytes, bytes]:
+        super().exec_command(cmd, in_data=in_data, sudoable=sudoable)
+        self._connect()
+        try:
+            run = lab_payload.read(in_data)
+        except lab_payload.LabUnsupported as e:
+            return _failed(str(e))
+        if run.fqcn not in LAB_MODULES:
+            return _failed(f"the lab has no entry point for {run.fqcn}; it plays {', '.join(sorted(LAB_MODULES))}")
+
+        params, error = apply_spec(run.script, run.args)
+        if error:
+            return _failed(error)
+        state_path = Path(self.get_option("lab_state"))
+        state = lab_host.load_state(state_path)
+        result, new_state = lab_host.run(run.csharp_utils, run.module, params, run.check_mode, state)
+        lab_host.save_state(state_path, new_state)
+        return 0, json.dumps(result).encode(), b""
+
+    def put_file(self, in_path: str, out_path: str) -> None:
+        raise AnsibleConnectionFailure("the lab host takes no file transfers; it plays single module runs only")
+
+    def fetch_file(self, in_path: str, out_path: str) -> None:
+        raise AnsibleConnectionFailure("the lab host takes no file transfers; it plays single module runs only")
+
+    def close(self) -> None:
+        self._connected = False

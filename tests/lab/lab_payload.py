@@ -1,0 +1,74 @@
+"""Reads the payload ansible-core sends a Windows host for one PowerShell module
+run (ansible-core 2.19 and later): a bootstrap part and a JSON manifest after
+four NUL bytes, holding the scripts (base64) and the actions to run."""
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+SEPARATOR = b"\0\0\0\0"
+MODULE_ACTION = "module_wrapper.ps1"
+_MODULE_SCRIPT = re.compile(r"ansible_collections\.(\w+)\.(\w+)\.plugins\.modules\.(\w+)\.ps1\Z")
+
+
+class LabUnsupported(Exception):
+    """The task is not a single module run the lab can play."""
+
+
+@dataclass(frozen=True)
+class ModuleRun:
+    collection: str
+    module: str
+    script: str
+    args: dict[str, Any]
+    check_mode: bool
+    diff: bool
+    csharp_utils: dict[str, str]
+
+    @property
+    def fqcn(self) -> str:
+        return f"{self.collection}.{self.module}"
+
+
+def _decode(scripts: dict[str, Any], name: str) -> str:
+    """A script's source: base64 (2.19), or base64 under "script" (2.21)."""
+    entry = scripts[name]
+    encoded = entry["script"] if isinstance(entry, dict) else entry
+    return base64.b64decode(encoded).decode("utf-8-sig")
+
+
+def read(payload: bytes | None) -> ModuleRun:
+    if not payload or SEPARATOR not in payload:
+        raise LabUnsupported("the lab runs PowerShell modules only; this task sent no module payload "
+                             "(raw, script or a command module?)")
+    manifest = json.loads(payload.partition(SEPARATOR)[2])
+    if "scripts" not in manifest or "actions" not in manifest:
+        raise LabUnsupported("this payload is not the ansible-core 2.19+ manifest the lab reads "
+                             "(supported: ansible-core 2.19 and later)")
+    actions = [a["name"] for a in manifest["actions"]]
+    if actions != [MODULE_ACTION]:
+        extra = ", ".join(a for a in actions if a != MODULE_ACTION) or "none"
+        raise LabUnsupported(f"the lab plays single module runs only, not become, async or other wrappers "
+                             f"(extra actions: {extra})")
+    params = manifest["actions"][0]["params"]
+    script = params["Script"]
+    match = _MODULE_SCRIPT.match(script)
+    if not match:
+        raise LabUnsupported(f"the lab runs collection modules only, not {script}")
+    variables = {v["Name"]: v["Value"] for v in params.get("Variables", [])}
+    complex_args = variables.get("complex_args", {})
+    scripts = manifest["scripts"]
+    utils = {name: _decode(scripts, name) for name in params.get("CSharpModules", [])
+             if not name.startswith("Ansible.")}
+    return ModuleRun(
+        collection=f"{match.group(1)}.{match.group(2)}",
+        module=match.group(3),
+        script=_decode(scripts, script),
+        args={k: v for k, v in complex_args.items() if not k.startswith("_ansible_")},
+        check_mode=bool(complex_args.get("_ansible_check_mode", False)),
+        diff=bool(complex_args.get("_ansible_diff", False)),
+        csharp_utils=utils,
+    )
