@@ -308,9 +308,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
             if (!wanted)
                 return;
 
-            result["changed"] = true;
             if (checkMode)
             {
+                result["changed"] = true;
                 result["after"] = request.Present
                     ? new NeighborEntry(request.Address, request.Mac, iface, NeighborState.Permanent).ToResult()
                     : null;
@@ -319,7 +319,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
 
             // Until it is read back, what Windows holds is unknown.
             result.Remove("after");
-            NeighborEntry after = request.Present ? Pin(request, iface, before) : Remove(request, iface);
+            NeighborEntry after = request.Present ? Pin(request, iface, before, result) : Remove(request, iface, result);
             result["after"] = after == null ? null : after.ToResult();
             if (request.Present && (after == null || !after.IsPinnedTo(request.Mac)))
                 throw new NeighborException(String.Format(
@@ -337,14 +337,23 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
             return String.Format("{0} in state {1}", NeighborParse.FormatMac(entry.Mac) ?? "no MAC", entry.State);
         }
 
+        // changed is true once Windows accepted a change, and only then.
+        static uint Applied(uint code, Dictionary<string, object> result)
+        {
+            if (code == Win32Error.Success)
+                result["changed"] = true;
+            return code;
+        }
+
         // Makes the entry static with the wanted MAC; returns the entry read back.
-        static NeighborEntry Pin(NeighborRequest request, NeighborInterface iface, NeighborEntry before)
+        static NeighborEntry Pin(NeighborRequest request, NeighborInterface iface, NeighborEntry before,
+            Dictionary<string, object> result)
         {
             IPAddress address = request.Address;
             uint code;
             if (before == null)
             {
-                code = NeighborTable.Create(address, request.Mac, iface);
+                code = Applied(NeighborTable.Create(address, request.Mac, iface), result);
                 if (code == Win32Error.Success)
                     return NeighborTable.Read(address, iface);
                 // ARP/ND may have learned the address since it was read: change that entry.
@@ -353,7 +362,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
             }
             else if (before.State == NeighborState.Permanent)
             {
-                code = NeighborTable.Set(address, request.Mac, iface);
+                code = Applied(NeighborTable.Set(address, request.Mac, iface), result);
                 if (code != Win32Error.Success)
                     throw NeighborErrors.Failed("Changing the MAC of", "SetIpNetEntry2", code, address, iface);
                 return NeighborTable.Read(address, iface);
@@ -361,7 +370,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
 
             // A dynamic entry: SetIpNetEntry2 may or may not make it static (not
             // documented), so read it back and fall back to delete + create.
-            code = NeighborTable.Set(address, request.Mac, iface);
+            code = Applied(NeighborTable.Set(address, request.Mac, iface), result);
             if (code == Win32Error.AccessDenied || code == Win32Error.NotSupported)
                 throw NeighborErrors.Failed("Making static", "SetIpNetEntry2", code, address, iface);
             if (code == Win32Error.Success)
@@ -370,18 +379,18 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
                 if (now != null && now.IsPinnedTo(request.Mac))
                     return now;
             }
-            code = NeighborTable.Delete(address, iface);
+            code = Applied(NeighborTable.Delete(address, iface), result);
             if (code != Win32Error.Success && code != Win32Error.NotFound)
                 throw NeighborErrors.Failed("Removing the dynamic entry of", "DeleteIpNetEntry2", code, address, iface);
-            code = NeighborTable.Create(address, request.Mac, iface);
+            code = Applied(NeighborTable.Create(address, request.Mac, iface), result);
             if (code != Win32Error.Success)
                 throw NeighborErrors.Failed("Creating the static entry for", "CreateIpNetEntry2", code, address, iface);
             return NeighborTable.Read(address, iface);
         }
 
-        static NeighborEntry Remove(NeighborRequest request, NeighborInterface iface)
+        static NeighborEntry Remove(NeighborRequest request, NeighborInterface iface, Dictionary<string, object> result)
         {
-            uint code = NeighborTable.Delete(request.Address, iface);
+            uint code = Applied(NeighborTable.Delete(request.Address, iface), result);
             // Already gone is what was asked for.
             if (code != Win32Error.Success && code != Win32Error.NotFound)
                 throw NeighborErrors.Failed("Removing", "DeleteIpNetEntry2", code, request.Address, iface);

@@ -192,8 +192,18 @@ def test_access_denied_says_to_run_elevated(host: Double, helper: Any) -> None:
         "Creating the static entry for the neighbor 192.168.1.10 on interface 'Ethernet' (index 4) failed: "
         "access is denied: changing the neighbor table needs administrator rights; run the task elevated "
         "(an administrator account, or become) (CreateIpNetEntry2 returned 5, ERROR_ACCESS_DENIED)")
-    assert result["changed"] is True and "after" not in result
+    assert result["changed"] is False and "after" not in result
     assert host.neighbors() == []
+
+
+def test_changed_is_true_once_windows_accepted_a_change(host: Double, helper: Any) -> None:
+    host.option("set_promotes_dynamic", 0)
+    host.add_neighbor("192.168.1.10", 4, OTHER, "Stale")
+    host.fault("DeleteIpNetEntry2", 5)
+    result, error = run(helper, address="192.168.1.10", mac=MAC)
+    assert error is not None and "DeleteIpNetEntry2 returned 5" in error
+    assert result["changed"] is True  # SetIpNetEntry2 changed the MAC before the delete failed
+    assert host.neighbors() == [Neighbor("192.168.1.10", 4, MAC, "Stale")]
 
 
 def test_access_denied_on_a_dynamic_entry_stops_before_deleting(host: Double, helper: Any) -> None:

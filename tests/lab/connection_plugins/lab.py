@@ -49,8 +49,9 @@ LAB_MODULES = {"ipneighbor.windows.win_neighbor"}
 MIN_ANSIBLE = (2, 19)
 
 
-def _failed(msg: str, **extra: t.Any) -> tuple[int, bytes, bytes]:
-    return 1, json.dumps(dict(extra, failed=True, msg=msg)).encode(), b""
+def _failed(msg: str) -> tuple[int, bytes, bytes]:
+    """A module result for a module run; the message on stderr for raw and the like."""
+    return 1, json.dumps({"failed": True, "msg": msg}).encode(), msg.encode()
 
 
 def apply_spec(script: str, args: dict[str, t.Any]) -> tuple[dict[str, t.Any], str | None]:

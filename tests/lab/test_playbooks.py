@@ -1,0 +1,170 @@
+"""Playbooks through the lab: real ansible-playbook, the real action plugin and
+ansible-core's PowerShell packaging, the collection as built and installed,
+ending at the lab connection. Run on every ansible-core venv in LAB_VENVS
+(colon-separated; default: the venv running pytest)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+LAB = Path(__file__).resolve().parent
+ROOT = LAB.parents[1]
+MUTATING = ("CreateIpNetEntry2", "SetIpNetEntry2", "DeleteIpNetEntry2")
+
+HOST: dict[str, Any] = {
+    "interfaces": [
+        {"alias": "Loopback Pseudo-Interface 1", "index": 1, "type": 24},
+        {"alias": "Ethernet", "index": 4},
+        {"alias": "Ethernet 2", "index": 7},
+    ],
+    "neighbors": [
+        {"address": "192.168.50.20", "interface_index": 4, "mac": "00-15-5D-32-00-14", "state": "Permanent"},
+        {"address": "192.168.50.30", "interface_index": 4, "mac": "00-15-5D-32-00-1E", "state": "Stale"},
+        {"address": "192.168.50.40", "interface_index": 4, "mac": "00-15-5D-32-00-28", "state": "Permanent"},
+        {"address": "192.168.50.50", "interface_index": 4, "mac": "00-15-5D-32-00-32", "state": "Reachable"},
+    ],
+    "faults": {},
+    "calls": {},
+}
+
+
+def venvs() -> list[Path]:
+    listed = os.environ.get("LAB_VENVS")
+    paths = [Path(p) for p in listed.split(":")] if listed else [Path(sys.prefix)]
+    for path in paths:
+        if not (path / "bin" / "ansible-playbook").exists():
+            raise FileNotFoundError(f"LAB_VENVS names {path}, which has no ansible-playbook")
+    return paths
+
+
+@pytest.fixture(scope="session", params=venvs(), ids=lambda p: p.name)
+def venv(request: pytest.FixtureRequest) -> Path:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def collections(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The collection as a user gets it: built, then installed."""
+    dist, path = tmp_path_factory.mktemp("dist"), tmp_path_factory.mktemp("collections")
+    bin_dir = Path(sys.prefix) / "bin"
+    subprocess.run([bin_dir / "ansible-galaxy", "collection", "build", "--output-path", dist, ROOT],
+                   check=True, capture_output=True)
+    tarball = next(dist.glob("ipneighbor-windows-*.tar.gz"))
+    subprocess.run([bin_dir / "ansible-galaxy", "collection", "install", "-p", path, tarball],
+                   check=True, capture_output=True)
+    return path
+
+
+class Lab:
+    def __init__(self, venv: Path, collections: Path, state_dir: Path) -> None:
+        self.venv, self.collections, self.state_dir = venv, collections, state_dir
+        self.state_file = state_dir / "lab-win01.json"
+
+    def write(self, host: dict[str, Any]) -> None:
+        self.state_file.write_text(json.dumps(host))
+
+    def state(self) -> dict[str, Any]:
+        return json.loads(self.state_file.read_text())
+
+    def play(self, playbook: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        env = dict(os.environ, ANSIBLE_CONFIG=str(LAB / "ansible.cfg"), ANSIBLE_COLLECTIONS_PATH=str(self.collections),
+                   LAB_STATE_DIR=str(self.state_dir), ANSIBLE_NOCOLOR="1", ANSIBLE_FORCE_COLOR="0",
+                   ANSIBLE_CALLBACKS_ENABLED="lab_record", LAB_RECORD=str(self.record_file))
+        return subprocess.run([self.venv / "bin" / "ansible-playbook", "-l", "lab-win01", str(playbook), *args],
+                              capture_output=True, text=True, env=env, cwd=LAB, check=False)
+
+    @property
+    def record_file(self) -> Path:
+        return self.state_dir / "record.json"
+
+    def stats(self, playbook: Path, *args: str, expect_rc: int = 0) -> dict[str, int]:
+        proc = self.play(playbook, *args)
+        assert proc.returncode == expect_rc, proc.stdout[-3000:] + proc.stderr[-3000:]
+        return json.loads(self.record_file.read_text())["stats"]["lab-win01"]
+
+    def results(self) -> list[dict[str, Any]]:
+        """Each task's status (ok, failed, ignored) and result."""
+        return json.loads(self.record_file.read_text())["results"]
+
+
+@pytest.fixture()
+def lab(venv: Path, collections: Path, tmp_path: Path) -> Lab:
+    return Lab(venv, collections, tmp_path)
+
+
+def test_every_branch_then_idempotent(lab: Lab) -> None:
+    lab.write(HOST)
+    first = lab.stats(LAB / "playbooks" / "pin.yml")
+    assert (first["changed"], first["failures"]) == (6, 0)
+    second = lab.stats(LAB / "playbooks" / "pin.yml")
+    assert (second["changed"], second["failures"]) == (0, 0)
+    neighbors = {(n["address"], n["mac"], n["state"]) for n in lab.state()["neighbors"]}
+    assert ("192.168.50.10", "00-15-5D-32-00-0A", "Permanent") in neighbors
+    assert not any(n[0] == "192.168.50.40" for n in neighbors)
+    assert ("192.168.50.50", "00-15-5D-32-00-32", "Reachable") in neighbors
+    # All mutating calls were the first run's; the second only read.
+    calls = lab.state()["calls"]
+    assert {f: calls.get(f, 0) for f in MUTATING} == {"CreateIpNetEntry2": 3, "SetIpNetEntry2": 2,
+                                                       "DeleteIpNetEntry2": 1}
+
+
+def test_check_mode_reports_changes_and_makes_none(lab: Lab) -> None:
+    lab.write(HOST)
+    stats = lab.stats(LAB / "playbooks" / "pin.yml", "--check")
+    assert (stats["changed"], stats["failures"]) == (6, 0)
+    state = lab.state()
+    assert sorted(map(json.dumps, state["neighbors"])) == sorted(
+        json.dumps(dict(n, is_router=False)) for n in HOST["neighbors"])
+    assert all(state["calls"].get(f, 0) == 0 for f in MUTATING)
+    assert state["calls"]["GetIpNetEntry2"] == 7
+
+
+def test_diff_output_is_readable(lab: Lab) -> None:
+    lab.write(HOST)
+    proc = lab.play(LAB / "playbooks" / "pin.yml", "--diff")
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    out = proc.stdout
+    assert "--- before: neighbor 192.168.50.30 on interface Ethernet (before)" in out
+    assert "-state: Stale\n+state: Permanent" in out
+    assert "-mac: 00-15-5D-32-00-14\n+mac: 00-15-5D-32-00-15" in out
+    assert "+address: 192.168.50.10\n+mac: 00-15-5D-32-00-0A\n" in out
+    assert "-address: 192.168.50.40\n" in out
+
+
+def test_target_errors_name_the_cause(lab: Lab) -> None:
+    lab.write(dict(HOST, faults={"CreateIpNetEntry2": 5}))
+    for run in range(2):
+        stats = lab.stats(LAB / "playbooks" / "errors.yml")
+        assert (stats["changed"], stats["failures"], stats["ignored"]) == (0, 0, 2), f"run {run + 1}"
+    assert lab.state()["calls"]["CreateIpNetEntry2"] == 2
+    assert [n["address"] for n in lab.state()["neighbors"]] == [n["address"] for n in HOST["neighbors"]]
+
+
+def test_bad_input_fails_on_the_controller_without_a_connection(lab: Lab) -> None:
+    proc = lab.play(LAB / "playbooks" / "bad_input.yml")
+    assert proc.returncode == 2
+    record = lab.results()[0]
+    assert record["status"] == "failed"
+    assert record["result"]["msg"] == "address '127.0.0.1' is a loopback address"
+    assert not lab.state_file.exists(), "the lab host was reached"
+
+
+def test_tasks_other_than_module_runs_are_refused(lab: Lab) -> None:
+    proc = lab.play(LAB / "playbooks" / "raw.yml")
+    assert proc.returncode == 2
+    record = lab.results()[0]
+    assert record["status"] == "failed"
+    assert "the lab runs PowerShell modules only" in record["result"]["stderr"]
+
+
+def test_example_pins_then_reports_ok(lab: Lab) -> None:
+    first = lab.stats(ROOT / "examples" / "pin_neighbors.yml")
+    assert first["changed"] == 4 and first["failures"] == 0
+    second = lab.stats(ROOT / "examples" / "pin_neighbors.yml")
+    assert second["changed"] == 0 and second["failures"] == 0

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Sets up everything the example and the tests need, on this machine or a fresh one:
+# system packages (Mono, gcc, mingw-w64), .venv (Python 3.13, newest ansible-core),
+# .venv-2.19 (Python 3.11, ansible-core 2.19) and the collection built and installed
+# into build/collections. Safe to run again; it installs only what is missing.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+packages=(mono-devel gcc-mingw-w64-x86-64 gcc libc6-dev git)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "== apt: installing ${missing[*]}"
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# A Python of the given minor version: pyenv's, else pythonX.Y on PATH.
+find_python() {
+    local want=$1 v
+    if command -v pyenv >/dev/null 2>&1; then
+        v=$(pyenv versions --bare 2>/dev/null | grep -E "^${want//./\\.}\.[0-9]+$" | sort -V | tail -n 1 || true)
+        if [ -n "$v" ]; then echo "$(pyenv root)/versions/$v/bin/python$want"; return; fi
+    fi
+    command -v "python$want" || { echo "no Python $want found (pyenv or python$want)" >&2; return 1; }
+}
+
+make_venv() {  # dir python requirements
+    local dir=$1 python=$2 requirements=$3 stamp
+    stamp="$dir/.requirements.sha256"
+    if [ ! -x "$dir/bin/python" ]; then
+        echo "== venv $dir ($("$python" --version))"
+        "$python" -m venv "$dir"
+    fi
+    if ! sha256sum --status -c "$stamp" 2>/dev/null; then
+        echo "== pip install -r $requirements into $dir"
+        "$dir/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" 2>&1 \
+            | grep -v "^WARNING: Location" || true
+        "$dir/bin/python" -c "import ansible, pytest" # fails the setup if the install did
+        sha256sum "$requirements" > "$stamp"
+    fi
+}
+
+make_venv .venv "$(find_python 3.13)" tests/requirements.txt
+make_venv .venv-2.19 "$(find_python 3.11)" tests/requirements-2.19.txt
+
+echo "== build and install the collection into build/collections"
+rm -rf build/dist
+.venv/bin/ansible-galaxy collection build --force --output-path build/dist . >/dev/null
+.venv/bin/ansible-galaxy collection install --force -p build/collections build/dist/ipneighbor-windows-*.tar.gz >/dev/null
+echo "== setup done: $(.venv/bin/ansible --version | head -n 1)"
