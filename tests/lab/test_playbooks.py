@@ -56,7 +56,7 @@ def collections(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run([bin_dir / "ansible-galaxy", "collection", "build", "--output-path", dist, ROOT],
                    check=True, capture_output=True)
     tarball = next(dist.glob("ipneighbor-windows-*.tar.gz"))
-    subprocess.run([bin_dir / "ansible-galaxy", "collection", "install", "-p", path, tarball],
+    subprocess.run([bin_dir / "ansible-galaxy", "collection", "install", "--force", "-p", path, tarball],
                    check=True, capture_output=True)
     return path
 
@@ -110,8 +110,8 @@ def test_every_branch_then_idempotent(lab: Lab) -> None:
     assert ("192.168.50.50", "00-15-5D-32-00-32", "Reachable") in neighbors
     # All mutating calls were the first run's; the second only read.
     calls = lab.state()["calls"]
-    assert {f: calls.get(f, 0) for f in MUTATING} == {"CreateIpNetEntry2": 3, "SetIpNetEntry2": 2,
-                                                       "DeleteIpNetEntry2": 1}
+    expected = {"CreateIpNetEntry2": 3, "SetIpNetEntry2": 2, "DeleteIpNetEntry2": 1}
+    assert {f: calls.get(f, 0) for f in MUTATING} == expected
 
 
 def test_check_mode_reports_changes_and_makes_none(lab: Lab) -> None:
