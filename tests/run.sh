@@ -17,6 +17,7 @@ echo "== ansible-test sanity"
 bash tests/tools/sanity.sh
 echo "== ansible-doc ipneighbor.windows.win_neighbor"
 ANSIBLE_COLLECTIONS_PATH="$installed" .venv/bin/ansible-doc ipneighbor.windows.win_neighbor | head -n 3
-echo "== ansible-lint (production profile) on examples/ and the lab playbooks"
-ANSIBLE_COLLECTIONS_PATH="$installed" .venv/bin/ansible-lint --nocolor examples/ tests/lab/playbooks/ 2>&1 | grep -v '^WARNING: PATH altered'
+echo "== ansible-lint (production profile) on examples/, the lab playbooks and the integration targets"
+ANSIBLE_COLLECTIONS_PATH="$installed" ANSIBLE_ROLES_PATH="$root/tests/integration/targets" \
+    .venv/bin/ansible-lint --nocolor examples/ tests/lab/playbooks/ tests/integration/ 2>&1 | grep -v '^WARNING: PATH altered'
 echo "== all tests passed"

@@ -74,6 +74,7 @@ class Lab:
 
     def play(self, playbook: Path, *args: str) -> subprocess.CompletedProcess[str]:
         env = dict(os.environ, ANSIBLE_CONFIG=str(LAB / "ansible.cfg"), ANSIBLE_COLLECTIONS_PATH=str(self.collections),
+                   ANSIBLE_ROLES_PATH=str(ROOT / "tests" / "integration" / "targets"),
                    LAB_STATE_DIR=str(self.state_dir), ANSIBLE_NOCOLOR="1", ANSIBLE_FORCE_COLOR="0",
                    ANSIBLE_CALLBACKS_ENABLED="lab_record", LAB_RECORD=str(self.record_file))
         return subprocess.run([self.venv / "bin" / "ansible-playbook", "-l", "lab-win01", str(playbook), *args],
@@ -168,3 +169,15 @@ def test_example_pins_then_reports_ok(lab: Lab) -> None:
     assert first["changed"] == 4 and first["failures"] == 0
     second = lab.stats(ROOT / "examples" / "pin_neighbors.yml")
     assert second["changed"] == 0 and second["failures"] == 0
+
+
+def test_integration_target_against_the_lab(lab: Lab) -> None:
+    """tests/integration/targets/win_neighbor, with the tasks that need real Windows
+    (tagged real_windows) skipped; it cleans up after itself, so it runs twice."""
+    for run in range(2):
+        stats = lab.stats(LAB / "playbooks" / "integration.yml", "--skip-tags", "real_windows")
+        assert (stats["failures"], stats["ignored"]) == (0, 2), f"run {run + 1}"
+        # two check-mode pins, pin, change, pin6, remove, and the cleanup (of the IPv6 entry)
+        assert stats["changed"] == 7, f"run {run + 1}"
+    addresses = {n["address"] for n in lab.state()["neighbors"]}
+    assert not addresses & {"192.0.2.77", "2001:db8::77"}
