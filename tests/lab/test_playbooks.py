@@ -181,3 +181,9 @@ def test_integration_target_against_the_lab(lab: Lab) -> None:
         assert stats["changed"] == 7, f"run {run + 1}"
     addresses = {n["address"] for n in lab.state()["neighbors"]}
     assert not addresses & {"192.0.2.77", "2001:db8::77"}
+
+
+def test_module_defaults_through_the_action_group(lab: Lab) -> None:
+    lab.write(HOST)
+    assert lab.stats(LAB / "playbooks" / "module_defaults.yml")["changed"] == 1
+    assert lab.stats(LAB / "playbooks" / "module_defaults.yml")["changed"] == 0
