@@ -141,9 +141,6 @@ static int find(const DBL_MIB_IPNET_ROW2 *row, const Interface *iface) {
     return -1;
 }
 
-static uint32_t check_mac(const DBL_MIB_IPNET_ROW2 *row) {
-    return row->PhysicalAddressLength == 0 || row->PhysicalAddressLength > 32 ? INVALID_PARAMETER : OK;
-}
 
 /* Stores a copy of row, keyed by family, address and interface. */
 static void append(const DBL_MIB_IPNET_ROW2 *row, const Interface *iface) {
@@ -165,16 +162,27 @@ static void append(const DBL_MIB_IPNET_ROW2 *row, const Interface *iface) {
     n->Flags = row->Flags;
 }
 
-uint32_t GetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
-    uint32_t code = enter(F_GET);
+static uint32_t check_mac(const DBL_MIB_IPNET_ROW2 *row) {
+    return row->PhysicalAddressLength == 0 || row->PhysicalAddressLength > 32 ? INVALID_PARAMETER : OK;
+}
+
+/* What Get, Set and Delete share: count the call, check the row (and its MAC
+ * when asked), find the entry. OK with *index set, or the code to return. */
+static uint32_t locate(int f, const DBL_MIB_IPNET_ROW2 *row, int with_mac, int *index) {
+    uint32_t code = enter(f);
     Interface *iface;
-    if (code || (code = check_row(row, &iface)))
+    if (code || (code = check_row(row, &iface)) || (with_mac && (code = check_mac(row))))
         return code;
-    int i = find(row, iface);
-    if (i < 0)
-        return NOT_FOUND;
-    *row = neighbors[i];
-    return OK;
+    *index = find(row, iface);
+    return *index < 0 ? NOT_FOUND : OK;
+}
+
+uint32_t GetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
+    int i;
+    uint32_t code = locate(F_GET, row, 0, &i);
+    if (code == OK)
+        *row = neighbors[i];
+    return code;
 }
 
 uint32_t GetIpNetTable2(uint16_t family, DBL_MIB_IPNET_TABLE2 **table) {
@@ -224,13 +232,10 @@ uint32_t CreateIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
 }
 
 uint32_t SetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
-    uint32_t code = enter(F_SET);
-    Interface *iface;
-    if (code || (code = check_row(row, &iface)) || (code = check_mac(row)))
+    int i;
+    uint32_t code = locate(F_SET, row, 1, &i);
+    if (code != OK)
         return code;
-    int i = find(row, iface);
-    if (i < 0)
-        return NOT_FOUND;
     DBL_MIB_IPNET_ROW2 *n = &neighbors[i];
     memcpy(n->PhysicalAddress, row->PhysicalAddress, sizeof n->PhysicalAddress);
     n->PhysicalAddressLength = row->PhysicalAddressLength;
@@ -240,15 +245,11 @@ uint32_t SetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
 }
 
 uint32_t DeleteIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
-    uint32_t code = enter(F_DELETE);
-    Interface *iface;
-    if (code || (code = check_row(row, &iface)))
-        return code;
-    int i = find(row, iface);
-    if (i < 0)
-        return NOT_FOUND;
-    neighbors[i] = neighbors[--neighbor_count];
-    return OK;
+    int i;
+    uint32_t code = locate(F_DELETE, row, 0, &i);
+    if (code == OK)
+        neighbors[i] = neighbors[--neighbor_count];
+    return code;
 }
 
 static int alias_equal(const uint16_t *a, const uint16_t *b) {
