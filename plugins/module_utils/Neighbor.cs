@@ -8,9 +8,8 @@ using System.Text;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 
-// Reconciles one static neighbor entry with what Windows holds. Every decision
-// of win_neighbor is made here; the PowerShell module only passes its
-// parameters in and the result out.
+// Neighbor entries as Windows holds them, the IP Helper calls that read and
+// change one, and the reconcile of one entry with what a task asks for.
 namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
 {
     public class NeighborException : Exception
@@ -64,8 +63,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
                 throw new NeighborException(String.Format("{0} '{1}': looking up the interface failed: {2}",
                     option, name, NeighborErrors.Explain(function, code, AddressFamily.Unspecified)));
 
-            uint index;
-            code = NativeMethods.ConvertInterfaceLuidToIndex(ref luid, out index);
+            uint index = name.Index;
+            if (index == 0)
+                code = NativeMethods.ConvertInterfaceLuidToIndex(ref luid, out index);
             if (code != Win32Error.Success)
                 throw new NeighborException(String.Format("{0} '{1}': looking up the interface index failed: {2}",
                     option, name, NeighborErrors.Explain("ConvertInterfaceLuidToIndex", code, AddressFamily.Unspecified)));
@@ -75,6 +75,15 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
                 throw new NeighborException(String.Format("{0} '{1}': looking up the interface alias failed: {2}",
                     option, name, NeighborErrors.Explain("ConvertInterfaceLuidToAlias", code, AddressFamily.Unspecified)));
             return new NeighborInterface(luid, index, alias.ToString());
+        }
+
+        // An interface a table row names; its alias is null if Windows cannot
+        // say (the interface went away since the table was read).
+        public static NeighborInterface FromLuid(ulong luid, uint index)
+        {
+            StringBuilder alias = new StringBuilder(NativeMethods.AliasCapacity);
+            uint code = NativeMethods.ConvertInterfaceLuidToAlias(ref luid, alias, new UIntPtr((uint)NativeMethods.AliasCapacity));
+            return new NeighborInterface(luid, index, code == Win32Error.Success ? alias.ToString() : null);
         }
     }
 
@@ -173,48 +182,6 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
         }
     }
 
-    // One desired entry, validated.
-    public sealed class NeighborRequest
-    {
-        public IPAddress Address { get; private set; }
-        public byte[] Mac { get; private set; }
-        public InterfaceName Interface { get; private set; }
-        public bool Present { get; private set; }
-
-        public NeighborRequest(IPAddress address, byte[] mac, InterfaceName iface, bool present)
-        {
-            Address = address;
-            Mac = mac;
-            Interface = iface;
-            Present = present;
-        }
-
-        static string Text(IDictionary<string, object> parameters, string key)
-        {
-            object value;
-            if (!parameters.TryGetValue(key, out value) || value == null)
-                return null;
-            return Convert.ToString(value, CultureInfo.InvariantCulture);
-        }
-
-        // From the module's parameters (the spec applied); option names are
-        // prefixed with `where` when the entry sits in a list.
-        public static NeighborRequest FromParameters(IDictionary<string, object> parameters, string where)
-        {
-            string state = Text(parameters, "state") ?? "present";
-            if (state != "present" && state != "absent")
-                throw new NeighborInputException(where + "state", state, "is not one of present, absent");
-            bool present = state == "present";
-            IPAddress address = NeighborParse.Address(where + "address", Text(parameters, "address"));
-            string macText = Text(parameters, "mac");
-            if (present && macText == null)
-                throw new NeighborInputException(where + "mac", "", "is required when state is present");
-            byte[] mac = macText == null ? null : NeighborParse.Mac(where + "mac", macText);
-            InterfaceName iface = NeighborParse.Interface(where + "interface", Text(parameters, "interface"));
-            return new NeighborRequest(address, mac, iface, present);
-        }
-    }
-
     public static class NeighborTable
     {
         // The entry for address on iface, or null when Windows has none.
@@ -257,77 +224,52 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
         }
     }
 
-    // The module's outcome: the result keys, and the failure message if any.
-    public sealed class NeighborOutcome
+    public enum NeighborChange
     {
-        public Dictionary<string, object> Result { get; private set; }
-        public string Error { get; set; }
-
-        public NeighborOutcome()
-        {
-            Result = new Dictionary<string, object>();
-            Result["changed"] = false;
-        }
+        None,
+        Add,
+        Update,
+        Remove,
     }
 
-    public static class NeighborModule
+    // One entry's reconcile, shared by single-entry and bulk runs, which differ
+    // only in how `before` was read (GetIpNetEntry2 or a table snapshot).
+    public static class NeighborReconcile
     {
-        // The one call win_neighbor.ps1 makes: parameters as Ansible.Basic gives
-        // them, check mode from the module.
-        public static NeighborOutcome Run(IDictionary<string, object> parameters, bool checkMode)
+        // Only a static entry is ours to change; dynamic ones belong to ARP/ND.
+        public static NeighborChange Plan(NeighborRequest request, NeighborEntry before)
         {
-            NeighborOutcome outcome = new NeighborOutcome();
-            try
-            {
-                NeighborRequest request = NeighborRequest.FromParameters(parameters, "");
-                NeighborInterface iface = NeighborInterface.Resolve("interface", request.Interface);
-                Reconcile(request, iface, checkMode, outcome.Result);
-            }
-            catch (NeighborInputException e)
-            {
-                outcome.Error = e.Message;
-            }
-            catch (NeighborException e)
-            {
-                outcome.Error = e.Message;
-            }
-            return outcome;
+            if (!request.Present)
+                return before != null && before.State == NeighborState.Permanent ? NeighborChange.Remove : NeighborChange.None;
+            if (before == null)
+                return NeighborChange.Add;
+            return before.IsPinnedTo(request.Mac) ? NeighborChange.None : NeighborChange.Update;
         }
 
-        public static void Reconcile(NeighborRequest request, NeighborInterface iface, bool checkMode,
-            Dictionary<string, object> result)
+        // The entry as check mode predicts it.
+        public static NeighborEntry Predict(NeighborRequest request, NeighborInterface iface)
         {
-            NeighborEntry before = NeighborTable.Read(request.Address, iface);
-            result["before"] = before == null ? null : before.ToResult();
-            result["after"] = result["before"];
+            return request.Present ? new NeighborEntry(request.Address, request.Mac, iface, NeighborState.Permanent) : null;
+        }
 
-            // Only a static entry is ours to change; dynamic ones belong to ARP/ND.
-            bool wanted = request.Present
-                ? before == null || !before.IsPinnedTo(request.Mac)
-                : before != null && before.State == NeighborState.Permanent;
-            if (!wanted)
-                return;
+        // Makes the change and returns the entry read back. applied turns true
+        // once Windows accepted a mutating call, and only then.
+        public static NeighborEntry Apply(NeighborRequest request, NeighborInterface iface, NeighborEntry before,
+            ref bool applied)
+        {
+            return request.Present ? Pin(request, iface, before, ref applied) : Remove(request, iface, ref applied);
+        }
 
-            if (checkMode)
-            {
-                result["changed"] = true;
-                result["after"] = request.Present
-                    ? new NeighborEntry(request.Address, request.Mac, iface, NeighborState.Permanent).ToResult()
-                    : null;
-                return;
-            }
-
-            // Until it is read back, what Windows holds is unknown.
-            result.Remove("after");
-            NeighborEntry after = request.Present ? Pin(request, iface, before, result) : Remove(request, iface, result);
-            result["after"] = after == null ? null : after.ToResult();
+        // Why the entry read back is not what was asked for, or null.
+        public static string Mismatch(NeighborRequest request, NeighborInterface iface, NeighborEntry after)
+        {
             if (request.Present && (after == null || !after.IsPinnedTo(request.Mac)))
-                throw new NeighborException(String.Format(
-                    "Windows did not keep the static neighbor {0} -> {1} on {2}: it now reports {3}",
-                    request.Address, NeighborParse.FormatMac(request.Mac), iface, Describe(after)));
+                return String.Format("Windows did not keep the static neighbor {0} -> {1} on {2}: it now reports {3}",
+                    request.Address, NeighborParse.FormatMac(request.Mac), iface, Describe(after));
             if (!request.Present && after != null && after.State == NeighborState.Permanent)
-                throw new NeighborException(String.Format(
-                    "Windows still reports the static neighbor {0} on {1} after removing it", request.Address, iface));
+                return String.Format("Windows still reports the static neighbor {0} on {1} after removing it",
+                    request.Address, iface);
+            return null;
         }
 
         static string Describe(NeighborEntry entry)
@@ -337,23 +279,21 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
             return String.Format("{0} in state {1}", NeighborParse.FormatMac(entry.Mac) ?? "no MAC", entry.State);
         }
 
-        // changed is true once Windows accepted a change, and only then.
-        static uint Applied(uint code, Dictionary<string, object> result)
+        static uint Applied(uint code, ref bool applied)
         {
             if (code == Win32Error.Success)
-                result["changed"] = true;
+                applied = true;
             return code;
         }
 
         // Makes the entry static with the wanted MAC; returns the entry read back.
-        static NeighborEntry Pin(NeighborRequest request, NeighborInterface iface, NeighborEntry before,
-            Dictionary<string, object> result)
+        static NeighborEntry Pin(NeighborRequest request, NeighborInterface iface, NeighborEntry before, ref bool applied)
         {
             IPAddress address = request.Address;
             uint code;
             if (before == null)
             {
-                code = Applied(NeighborTable.Create(address, request.Mac, iface), result);
+                code = Applied(NeighborTable.Create(address, request.Mac, iface), ref applied);
                 if (code == Win32Error.Success)
                     return NeighborTable.Read(address, iface);
                 // ARP/ND may have learned the address since it was read: change that entry.
@@ -362,7 +302,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
             }
             else if (before.State == NeighborState.Permanent)
             {
-                code = Applied(NeighborTable.Set(address, request.Mac, iface), result);
+                code = Applied(NeighborTable.Set(address, request.Mac, iface), ref applied);
                 if (code != Win32Error.Success)
                     throw NeighborErrors.Failed("Changing the MAC of", "SetIpNetEntry2", code, address, iface);
                 return NeighborTable.Read(address, iface);
@@ -370,7 +310,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
 
             // A dynamic entry: SetIpNetEntry2 may or may not make it static (not
             // documented), so read it back and fall back to delete + create.
-            code = Applied(NeighborTable.Set(address, request.Mac, iface), result);
+            code = Applied(NeighborTable.Set(address, request.Mac, iface), ref applied);
             if (code == Win32Error.AccessDenied || code == Win32Error.NotSupported)
                 throw NeighborErrors.Failed("Making static", "SetIpNetEntry2", code, address, iface);
             if (code == Win32Error.Success)
@@ -379,18 +319,18 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
                 if (now != null && now.IsPinnedTo(request.Mac))
                     return now;
             }
-            code = Applied(NeighborTable.Delete(address, iface), result);
+            code = Applied(NeighborTable.Delete(address, iface), ref applied);
             if (code != Win32Error.Success && code != Win32Error.NotFound)
                 throw NeighborErrors.Failed("Removing the dynamic entry of", "DeleteIpNetEntry2", code, address, iface);
-            code = Applied(NeighborTable.Create(address, request.Mac, iface), result);
+            code = Applied(NeighborTable.Create(address, request.Mac, iface), ref applied);
             if (code != Win32Error.Success)
                 throw NeighborErrors.Failed("Creating the static entry for", "CreateIpNetEntry2", code, address, iface);
             return NeighborTable.Read(address, iface);
         }
 
-        static NeighborEntry Remove(NeighborRequest request, NeighborInterface iface, Dictionary<string, object> result)
+        static NeighborEntry Remove(NeighborRequest request, NeighborInterface iface, ref bool applied)
         {
-            uint code = Applied(NeighborTable.Delete(request.Address, iface), result);
+            uint code = Applied(NeighborTable.Delete(request.Address, iface), ref applied);
             // Already gone is what was asked for.
             if (code != Win32Error.Success && code != Win32Error.NotFound)
                 throw NeighborErrors.Failed("Removing", "DeleteIpNetEntry2", code, request.Address, iface);

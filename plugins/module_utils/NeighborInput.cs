@@ -1,4 +1,6 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -14,6 +16,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
     {
         public NeighborInputException(string option, string value, string problem)
             : base(String.Format("{0} '{1}' {2}", option, value, problem))
+        {
+        }
+
+        public NeighborInputException(string message)
+            : base(message)
         {
         }
     }
@@ -53,7 +60,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
 
         static void RequireText(string option, string value)
         {
-            if (value == null || value.Length == 0)
+            if (value == null)
+                throw new NeighborInputException(option + " is required");
+            if (value.Length == 0)
                 throw new NeighborInputException(option, "", "is empty");
             if (value.Trim().Length != value.Length)
                 throw new NeighborInputException(option, value, "has leading or trailing white space");
@@ -213,6 +222,77 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
             if (!UInt32.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out index) || index == 0)
                 throw new NeighborInputException(option, value, "is not a valid interface index: an index is a number from 1 to 4294967295");
             return new InterfaceName(index, null);
+        }
+    }
+
+    // One desired entry, validated. Where prefixes option names in messages:
+    // "" for the single-entry options, "neighbors[2]." for a list entry.
+    public sealed class NeighborRequest
+    {
+        public IPAddress Address { get; private set; }
+        public byte[] Mac { get; private set; }
+        public InterfaceName Interface { get; private set; }
+        public bool Present { get; private set; }
+        public string Where { get; private set; }
+
+        public NeighborRequest(IPAddress address, byte[] mac, InterfaceName iface, bool present, string where)
+        {
+            Address = address;
+            Mac = mac;
+            Interface = iface;
+            Present = present;
+            Where = where;
+        }
+
+        public static string Text(IDictionary<string, object> parameters, string key)
+        {
+            object value;
+            if (!parameters.TryGetValue(key, out value) || value == null)
+                return null;
+            return Convert.ToString(value, CultureInfo.InvariantCulture);
+        }
+
+        // One entry from the module's parameters (the spec applied), or from
+        // an element of neighbors, which takes the task's interface as default.
+        public static NeighborRequest FromParameters(IDictionary<string, object> parameters, string where,
+            string defaultInterface)
+        {
+            string state = Text(parameters, "state") ?? "present";
+            if (state != "present" && state != "absent")
+                throw new NeighborInputException(where + "state", state, "is not one of present, absent");
+            bool present = state == "present";
+            IPAddress address = NeighborParse.Address(where + "address", Text(parameters, "address"));
+            string macText = Text(parameters, "mac");
+            if (present && macText == null)
+                throw new NeighborInputException(where + "mac is required when state is present");
+            byte[] mac = macText == null ? null : NeighborParse.Mac(where + "mac", macText);
+            string ifaceText = Text(parameters, "interface") ?? defaultInterface;
+            if (ifaceText == null && where.Length > 0)
+                throw new NeighborInputException(where + "interface is required when the task sets no interface");
+            InterfaceName iface = NeighborParse.Interface(where + "interface", ifaceText);
+            return new NeighborRequest(address, mac, iface, present, where);
+        }
+
+        // Every element of neighbors, all validated before anything is read or changed.
+        public static List<NeighborRequest> ListFromParameters(IDictionary<string, object> parameters)
+        {
+            object value;
+            parameters.TryGetValue("neighbors", out value);
+            IEnumerable items = value as IEnumerable;
+            if (items == null || value is string)
+                throw new NeighborInputException("neighbors must be a list of entries");
+            string defaultInterface = Text(parameters, "interface");
+            List<NeighborRequest> requests = new List<NeighborRequest>();
+            foreach (object item in items)
+            {
+                string where = String.Format(CultureInfo.InvariantCulture, "neighbors[{0}]", requests.Count);
+                IDictionary<string, object> entry = item as IDictionary<string, object>;
+                if (entry == null)
+                    throw new NeighborInputException(where, Convert.ToString(item, CultureInfo.InvariantCulture),
+                        "is not an entry of address, mac, interface and state");
+                requests.Add(FromParameters(entry, where + ".", defaultInterface));
+            }
+            return requests;
         }
     }
 }

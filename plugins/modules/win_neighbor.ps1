@@ -4,17 +4,36 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 #AnsibleRequires -CSharpUtil Ansible.Basic
-#AnsibleRequires -CSharpUtil ..module_utils.Neighbor
+#AnsibleRequires -CSharpUtil ..module_utils.NeighborModules
 
 $spec = @{
     options = @{
-        address = @{ type = 'str'; required = $true }
+        address = @{ type = 'str' }
         mac = @{ type = 'str' }
-        interface = @{ type = 'str'; required = $true }
+        interface = @{ type = 'str' }
         state = @{ type = 'str'; choices = 'absent', 'present'; default = 'present' }
+        neighbors = @{
+            type = 'list'
+            elements = 'dict'
+            options = @{
+                address = @{ type = 'str'; required = $true }
+                mac = @{ type = 'str' }
+                interface = @{ type = 'str' }
+                state = @{ type = 'str'; choices = 'absent', 'present'; default = 'present' }
+            }
+            required_if = @(
+                , @('state', 'present', @('mac'))
+            )
+        }
+        purge = @{ type = 'bool'; default = $false }
+        purge_family = @{ type = 'str'; choices = 'both', 'ipv4', 'ipv6'; default = 'both' }
     }
-    required_if = @(
-        , @('state', 'present', @('mac'))
+    mutually_exclusive = @(
+        @('address', 'neighbors'),
+        @('mac', 'neighbors')
+    )
+    required_one_of = @(
+        , @('address', 'neighbors')
     )
     supports_check_mode = $true
 }
@@ -22,7 +41,7 @@ $spec = @{
 $module = [Ansible.Basic.AnsibleModule]::Create($args, $spec)
 
 # Glue only: the C# helper validates, reconciles and reads the entry back.
-$outcome = [ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor.NeighborModule]::Run(
+$outcome = [ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.NeighborModule]::Run(
     $module.Params, $module.CheckMode)
 foreach ($key in $outcome.Result.Keys) {
     $module.Result[$key] = $outcome.Result[$key]

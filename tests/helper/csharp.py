@@ -33,15 +33,31 @@ def to_python(value: Any) -> Any:
         return str(value)
     if isinstance(value, IDictionary):
         return {str(k): to_python(value[k]) for k in value.Keys}
+    from System.Collections import IEnumerable  # type: ignore[import-not-found]
+    if isinstance(value, IEnumerable):
+        return [to_python(item) for item in value]
     raise TypeError(f"unexpected .NET value {value!r}")
 
 
-def parameters(values: dict[str, Any]) -> Any:
-    """A Dictionary<string, object> as Ansible.Basic hands Params to the module."""
+def to_dotnet(value: Any) -> Any:
+    """Python values as Ansible.Basic hands them over: Dictionary<string, object>
+    for dicts, List<object> for lists."""
     from System import Object, String  # type: ignore[import-not-found]
-    from System.Collections.Generic import Dictionary  # type: ignore[import-not-found]
+    from System.Collections.Generic import Dictionary, List  # type: ignore[import-not-found]
 
-    params = Dictionary[String, Object]()
-    for key, value in values.items():
-        params[key] = value
-    return params
+    if isinstance(value, dict):
+        converted = Dictionary[String, Object]()
+        for key, item in value.items():
+            converted[key] = to_dotnet(item)
+        return converted
+    if isinstance(value, list):
+        items = List[Object]()
+        for item in value:
+            items.Add(to_dotnet(item))
+        return items
+    return value
+
+
+def parameters(values: dict[str, Any]) -> Any:
+    """A module's parameters as Ansible.Basic gives them to the module."""
+    return to_dotnet(values)

@@ -122,6 +122,9 @@ class Double:
             raise ValueError(f"the double has no function {function}")
         return count
 
+    def reset_counters(self) -> None:
+        self.lib.dbl_reset_counters()
+
     def mutations(self) -> int:
         return self.lib.dbl_mutations()
 

@@ -15,7 +15,7 @@ OTHER = "00-15-5D-0A-0B-0C"
 def run(helper: Any, check_mode: bool = False, **params: Any) -> tuple[dict[str, Any], str | None]:
     params.setdefault("interface", "Ethernet")
     params.setdefault("state", "present")
-    outcome = helper.Neighbor.NeighborModule.Run(csharp.parameters(params), check_mode)
+    outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(params), check_mode)
     return csharp.to_python(outcome.Result), outcome.Error
 
 
@@ -278,7 +278,7 @@ def test_windows_not_keeping_the_entry_fails_with_what_it_holds(host: Double, he
     ({"address": "127.0.0.1", "mac": MAC}, "address '127.0.0.1' is a loopback address"),
     ({"address": "10.0.0.1", "mac": "zz-15-5D-01-02-03"},
      "mac 'zz-15-5D-01-02-03' is not a MAC address: 'z' is not a hex digit"),
-    ({"address": "10.0.0.1"}, "mac '' is required when state is present"),
+    ({"address": "10.0.0.1"}, "mac is required when state is present"),
     ({"address": "10.0.0.1", "mac": MAC, "interface": "0"},
      "interface '0' is not a valid interface index"),
     ({"address": "10.0.0.1", "mac": MAC, "state": "pinned"}, "state 'pinned' is not one of present, absent"),

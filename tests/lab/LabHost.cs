@@ -6,8 +6,8 @@ using System.IO;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Web.Script.Serialization;
-using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 
 // The lab's stand-in for a Windows host running win_neighbor.ps1: it loads the
@@ -62,10 +62,15 @@ namespace IPNeighborLab
             Load(host);
 
             string module = (string)request["module"];
-            if (module != "win_neighbor")
-                throw new ArgumentException("the lab has no entry for module " + module);
             Dictionary<string, object> parameters = (Dictionary<string, object>)request["params"];
-            NeighborOutcome outcome = NeighborModule.Run(parameters, (bool)request["check_mode"]);
+            NeighborOutcome outcome;
+            // The calls the modules' .ps1 make.
+            if (module == "win_neighbor")
+                outcome = NeighborModule.Run(parameters, (bool)request["check_mode"]);
+            else if (module == "win_neighbor_info")
+                outcome = NeighborInfoModule.Run(parameters);
+            else
+                throw new ArgumentException("the lab has no entry for module " + module);
 
             Dictionary<string, object> result = new Dictionary<string, object>(outcome.Result);
             if (outcome.Error != null)

@@ -419,6 +419,10 @@ uint64_t dbl_calls(const char *function) {
     return f >= 0 ? calls[f] : UINT64_MAX;
 }
 
+void dbl_reset_counters(void) {
+    memset(calls, 0, sizeof calls);
+}
+
 uint64_t dbl_mutations(void) {
     return calls[F_CREATE] + calls[F_SET] + calls[F_DELETE];
 }

@@ -75,6 +75,7 @@ uint32_t dbl_neighbor_count(void);
 int dbl_get_neighbor(uint32_t i, DBL_MIB_IPNET_ROW2 *out);
 int dbl_set_fault(const char *function, uint32_t code);
 uint64_t dbl_calls(const char *function);
+void dbl_reset_counters(void);
 uint64_t dbl_mutations(void);
 int dbl_set_option(const char *name, int value);
 int dbl_tables_outstanding(void);

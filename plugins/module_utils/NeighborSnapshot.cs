@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
+
+// One GetIpNetTable2 read per address family, indexed by interface and address
+// so that a task of many entries compares in memory, one hash lookup each.
+namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSnapshot
+{
+    public sealed class Snapshot
+    {
+        readonly Dictionary<string, MIB_IPNET_ROW2> byKey = new Dictionary<string, MIB_IPNET_ROW2>();
+        readonly List<MIB_IPNET_ROW2> rows = new List<MIB_IPNET_ROW2>();
+
+        public IList<MIB_IPNET_ROW2> Rows
+        {
+            get { return rows.AsReadOnly(); }
+        }
+
+        public static string Key(uint interfaceIndex, IPAddress address)
+        {
+            return interfaceIndex.ToString(CultureInfo.InvariantCulture) + "/" + address;
+        }
+
+        public static ushort Family(IPAddress address)
+        {
+            return address.AddressFamily == AddressFamily.InterNetworkV6 ? NativeMethods.AF_INET6 : NativeMethods.AF_INET;
+        }
+
+        public static string FamilyName(ushort family)
+        {
+            return family == NativeMethods.AF_INET6 ? "IPv6" : "IPv4";
+        }
+
+        // Reads each family once. A family in optional whose stack is not
+        // installed (ERROR_NOT_SUPPORTED) reads as empty; any other failure throws.
+        public static Snapshot Read(ICollection<ushort> families, ICollection<ushort> optional)
+        {
+            Snapshot snapshot = new Snapshot();
+            foreach (ushort family in families)
+            {
+                List<MIB_IPNET_ROW2> read;
+                uint code = NeighborRow.ReadTable(family, out read);
+                if (code == Win32Error.NotSupported && optional.Contains(family))
+                    continue;
+                if (code != Win32Error.Success)
+                    throw new NeighborException(String.Format("Listing the {0} neighbor table failed: {1}",
+                        FamilyName(family), NeighborErrors.Explain("GetIpNetTable2", code,
+                            family == NativeMethods.AF_INET6 ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork)));
+                foreach (MIB_IPNET_ROW2 row in read)
+                {
+                    IPAddress address = NeighborRow.Address(row);
+                    if (address == null)
+                        continue;
+                    snapshot.rows.Add(row);
+                    snapshot.byKey[Key(row.InterfaceIndex, address)] = row;
+                }
+            }
+            return snapshot;
+        }
+
+        // The entry for address on iface, or null when the snapshot has none.
+        public NeighborEntry Find(NeighborInterface iface, IPAddress address)
+        {
+            MIB_IPNET_ROW2 row;
+            if (!byKey.TryGetValue(Key(iface.Index, address), out row))
+                return null;
+            return new NeighborEntry(address, NeighborRow.Mac(row), iface, row.State);
+        }
+    }
+}

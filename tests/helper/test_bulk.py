@@ -1,0 +1,280 @@
+"""Many entries in one task, purge, and failures mid-run: the C# helper under
+Mono against the IP Helper double."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import csharp
+from native_double import MUTATING, Double, Neighbor
+
+A, B, C = "00-15-5D-00-00-0A", "00-15-5D-00-00-0B", "00-15-5D-00-00-0C"
+LOOKUPS = ("ConvertInterfaceAliasToLuid", "ConvertInterfaceIndexToLuid", "ConvertInterfaceLuidToIndex",
+           "ConvertInterfaceLuidToAlias")
+
+
+def run(helper: Any, neighbors: list[dict[str, Any]], check_mode: bool = False,
+        **params: Any) -> tuple[dict[str, Any], str | None]:
+    params = {"state": "present", "purge": False, "purge_family": "both", "neighbors": neighbors, **params}
+    outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(params), check_mode)
+    return csharp.to_python(outcome.Result), outcome.Error
+
+
+def calls(host: Double, *functions: str) -> dict[str, int]:
+    names = functions or ("GetIpNetTable2", "GetIpNetEntry2") + MUTATING
+    return {f: host.calls(f) for f in names if host.calls(f)}
+
+
+def statuses(result: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(e["address"], e["status"]) for e in result["entries"]]
+
+
+def mixed_host(host: Double) -> None:
+    host.add_neighbor("10.0.0.2", 4, A, "Permanent")   # to update
+    host.add_neighbor("10.0.0.3", 4, B, "Stale")       # to make static
+    host.add_neighbor("10.0.0.4", 4, C, "Permanent")   # to remove
+    host.add_neighbor("10.0.0.5", 4, C, "Permanent")   # already right
+
+
+MIXED = [
+    {"address": "10.0.0.1", "mac": A, "interface": "Ethernet"},
+    {"address": "10.0.0.2", "mac": B, "interface": "Ethernet"},
+    {"address": "10.0.0.3", "mac": B, "interface": "Ethernet"},
+    {"address": "10.0.0.4", "interface": "Ethernet", "state": "absent"},
+    {"address": "10.0.0.5", "mac": C, "interface": "4"},
+]
+
+
+def test_one_snapshot_then_only_the_needed_calls(host: Double, helper: Any) -> None:
+    mixed_host(host)
+    result, error = run(helper, MIXED)
+    assert error is None
+    assert result["changed"] is True
+    assert statuses(result) == [("10.0.0.1", "added"), ("10.0.0.2", "updated"), ("10.0.0.3", "updated"),
+                                ("10.0.0.4", "removed"), ("10.0.0.5", "unchanged")]
+    assert [e["mac"] for e in result["added"]] == [A]
+    assert [e["address"] for e in result["updated"]] == ["10.0.0.2", "10.0.0.3"]
+    assert result["removed"] == [{"address": "10.0.0.4", "mac": C, "interface_alias": "Ethernet",
+                                  "interface_index": 4, "state": "Permanent"}]
+    # One IPv4 snapshot; each change is its call plus one read-back.
+    assert calls(host) == {"GetIpNetTable2": 1, "GetIpNetEntry2": 4, "CreateIpNetEntry2": 1,
+                           "SetIpNetEntry2": 2, "DeleteIpNetEntry2": 1}
+    assert host.neighbors() == [Neighbor("10.0.0.1", 4, A, "Permanent"), Neighbor("10.0.0.2", 4, B, "Permanent"),
+                                Neighbor("10.0.0.3", 4, B, "Permanent"), Neighbor("10.0.0.5", 4, C, "Permanent")]
+
+
+def test_steady_state_is_one_snapshot_per_family(host: Double, helper: Any) -> None:
+    mixed_host(host)
+    entries = MIXED + [{"address": "2001:db8::1", "mac": A, "interface": "Ethernet 2"}]
+    run(helper, entries)
+    host.reset_counters()
+    result, error = run(helper, entries)
+    assert error is None and result["changed"] is False
+    assert calls(host) == {"GetIpNetTable2": 2}
+    # Interfaces are looked up once each: Ethernet by alias, 4 by index, Ethernet 2 by alias.
+    assert calls(host, *LOOKUPS) == {"ConvertInterfaceAliasToLuid": 2, "ConvertInterfaceIndexToLuid": 1,
+                                     "ConvertInterfaceLuidToIndex": 2, "ConvertInterfaceLuidToAlias": 3}
+
+
+def test_check_mode_predicts_without_changing(host: Double, helper: Any) -> None:
+    mixed_host(host)
+    table = host.neighbors()
+    result, error = run(helper, MIXED, check_mode=True)
+    assert error is None and result["changed"] is True
+    assert statuses(result)[:4] == [("10.0.0.1", "added"), ("10.0.0.2", "updated"), ("10.0.0.3", "updated"),
+                                    ("10.0.0.4", "removed")]
+    assert result["entries"][2]["after"]["state"] == "Permanent"
+    assert result["entries"][3]["after"] is None
+    assert host.mutations() == 0 and host.neighbors() == table
+
+
+def test_task_interface_is_the_default(host: Double, helper: Any) -> None:
+    result, error = run(helper, [{"address": "10.0.0.1", "mac": A}, {"address": "10.0.0.2", "mac": A,
+                                                                      "interface": "7"}], interface="Ethernet")
+    assert error is None
+    assert [(e["interface_alias"], e["interface_index"]) for e in result["entries"]] == [("Ethernet", 4),
+                                                                                        ("Ethernet 2", 7)]
+
+
+@pytest.mark.parametrize("entries,message", [
+    ([{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"},
+      {"address": "10.0.0.2", "mac": "00-15", "interface": "Ethernet"},
+      {"address": "10.0.0.3", "mac": "zz", "interface": "Ethernet"}],
+     "neighbors[2].mac 'zz' is not a MAC address: 'z' is not a hex digit"),
+    ([{"address": "10.0.0.1", "mac": A}], "neighbors[0].interface is required when the task sets no interface"),
+    ([{"address": "10.0.0.1", "interface": "Ethernet"}], "neighbors[0].mac is required when state is present"),
+    ([{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}, {"address": "::1", "mac": A, "interface": "4"}],
+     "neighbors[1].address '::1' is a loopback address"),
+])
+def test_every_entry_is_validated_before_any_call(host: Double, helper: Any, entries: list[dict[str, Any]],
+                                                  message: str) -> None:
+    result, error = run(helper, entries)
+    assert error == message
+    assert result == {"changed": False}
+    assert calls(host, *(("GetIpNetTable2",) + MUTATING + LOOKUPS)) == {}
+
+
+def test_unknown_interface_fails_before_the_snapshot(host: Double, helper: Any) -> None:
+    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"},
+                                 {"address": "10.0.0.2", "mac": A, "interface": "Ethernet 9"}])
+    assert error is not None and error.startswith("neighbors[1].interface 'Ethernet 9': no such interface")
+    assert calls(host) == {} and result == {"changed": False}
+
+
+def test_same_entry_twice_is_refused(host: Double, helper: Any) -> None:
+    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"},
+                                 {"address": "10.0.0.1", "mac": B, "interface": "4"}])
+    assert error == ("neighbors[1].address '10.0.0.1' on interface 'Ethernet' (index 4) is listed twice: "
+                     "neighbors[0] names it too")
+    assert calls(host) == {}
+
+
+@pytest.mark.parametrize("params,message", [
+    ({"address": "10.0.0.1"}, "address and mac are for a single entry; with neighbors, give them in each entry"),
+])
+def test_modes_do_not_mix(host: Double, helper: Any, params: dict[str, Any], message: str) -> None:
+    assert run(helper, [], **params)[1] == message
+
+
+def test_purge_needs_neighbors(host: Double, helper: Any) -> None:
+    outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(
+        {"address": "10.0.0.1", "mac": A, "interface": "Ethernet", "purge": True}), False)
+    assert outcome.Error == "purge needs neighbors, the entries to keep"
+
+
+def purge_host(host: Double) -> None:
+    host.add_neighbor("10.0.0.1", 4, A, "Permanent")           # listed: kept
+    host.add_neighbor("10.0.0.2", 4, B, "Permanent")           # unlisted static: purged
+    host.add_neighbor("10.0.0.3", 4, B, "Reachable")           # dynamic: never touched
+    host.add_neighbor("224.0.0.22", 4, "01-00-5E-00-00-16", "Permanent")   # multicast, Windows' own
+    host.add_neighbor("10.0.0.255", 4, "FF-FF-FF-FF-FF-FF", "Permanent")   # subnet broadcast
+    host.add_neighbor("10.0.0.9", 7, C, "Permanent")           # another interface: out of scope
+    host.add_neighbor("2001:db8::2", 4, C, "Permanent")        # IPv6 static: purged unless ipv4 only
+    host.add_neighbor("ff02::16", 4, "33-33-00-00-00-16", "Permanent")  # IPv6 multicast
+
+
+def test_purge_removes_unlisted_static_unicast_entries_on_named_interfaces(host: Double, helper: Any) -> None:
+    purge_host(host)
+    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], purge=True)
+    assert error is None and result["changed"] is True
+    assert sorted(e["address"] for e in result["removed"]) == ["10.0.0.2", "2001:db8::2"]
+    assert [(e["address"], e["purged"]) for e in result["entries"] if e["purged"]] == [
+        ("10.0.0.2", True), ("2001:db8::2", True)]
+    left = {n.address for n in host.neighbors()}
+    assert left == {"10.0.0.1", "10.0.0.3", "224.0.0.22", "10.0.0.255", "10.0.0.9", "ff02::16"}
+    assert calls(host) == {"GetIpNetTable2": 2, "DeleteIpNetEntry2": 2, "GetIpNetEntry2": 2}
+
+
+def test_purge_of_one_family(host: Double, helper: Any) -> None:
+    purge_host(host)
+    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], purge=True,
+                        purge_family="ipv4")
+    assert error is None
+    assert [e["address"] for e in result["removed"]] == ["10.0.0.2"]
+    assert "2001:db8::2" in {n.address for n in host.neighbors()}
+    assert host.calls("GetIpNetTable2") == 1
+
+
+def test_purge_with_an_empty_list_clears_the_interface(host: Double, helper: Any) -> None:
+    purge_host(host)
+    result, error = run(helper, [], interface="Ethernet", purge=True)
+    assert error is None and result["changed"] is True
+    assert sorted(e["address"] for e in result["removed"]) == ["10.0.0.1", "10.0.0.2", "2001:db8::2"]
+
+
+def test_purge_with_an_empty_list_and_no_interface_touches_nothing(host: Double, helper: Any) -> None:
+    purge_host(host)
+    result, error = run(helper, [], purge=True)
+    assert error is None and result["changed"] is False and result["removed"] == []
+
+
+def test_purge_in_check_mode_lists_what_would_go(host: Double, helper: Any) -> None:
+    purge_host(host)
+    table = host.neighbors()
+    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], purge=True,
+                        check_mode=True)
+    assert error is None and result["changed"] is True
+    assert sorted(e["address"] for e in result["removed"]) == ["10.0.0.2", "2001:db8::2"]
+    assert host.mutations() == 0 and host.neighbors() == table
+
+
+def test_purge_ignores_a_missing_ipv6_stack(host: Double, helper: Any) -> None:
+    purge_host(host)
+    host.option("ipv6", 0)
+    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], purge=True)
+    assert error is None and [e["address"] for e in result["removed"]] == ["10.0.0.2"]
+
+
+def test_failure_mid_run_says_what_was_applied(host: Double, helper: Any) -> None:
+    mixed_host(host)
+    host.fault("CreateIpNetEntry2", 5)
+    entries = [MIXED[1], MIXED[0], MIXED[3]]  # update (Set), add (Create fails), remove
+    result, error = run(helper, entries)
+    assert error is not None
+    assert error.startswith("neighbors[1]: Creating the static entry for the neighbor 10.0.0.1 on interface "
+                            "'Ethernet' (index 4) failed: access is denied")
+    assert error.endswith("(1 of 3 changes applied before it; the entries after it were not attempted)")
+    assert result["changed"] is True
+    assert statuses(result) == [("10.0.0.2", "updated"), ("10.0.0.1", "failed"), ("10.0.0.4", "not attempted")]
+    assert "after" not in result["entries"][1]
+    assert Neighbor("10.0.0.4", 4, C, "Permanent") in host.neighbors()
+
+
+def test_failure_on_the_first_change_is_not_a_change(host: Double, helper: Any) -> None:
+    host.fault("CreateIpNetEntry2", 5)
+    result, error = run(helper, [MIXED[0]])
+    assert error is not None and result["changed"] is False
+
+
+def test_snapshot_failure_is_named(host: Double, helper: Any) -> None:
+    host.fault("GetIpNetTable2", 5)
+    result, error = run(helper, [MIXED[0]])
+    assert error is not None and error.startswith("Listing the IPv4 neighbor table failed: access is denied")
+    assert result == {"changed": False} and host.mutations() == 0
+
+
+# ---- win_neighbor_info ----
+
+def info(helper: Any, **params: Any) -> tuple[list[dict[str, Any]], str | None]:
+    outcome = helper.NeighborModules.NeighborInfoModule.Run(csharp.parameters(params))
+    result = csharp.to_python(outcome.Result)
+    return result.get("neighbors", []), outcome.Error
+
+
+@pytest.mark.parametrize("params,addresses", [
+    ({}, ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.255", "224.0.0.22", "2001:db8::2", "ff02::16", "10.0.0.9"]),
+    ({"interface": "Ethernet 2"}, ["10.0.0.9"]),
+    ({"interface": "7"}, ["10.0.0.9"]),
+    ({"family": "ipv6"}, ["2001:db8::2", "ff02::16"]),
+    ({"address": "10.0.0.3"}, ["10.0.0.3"]),
+    ({"state": ["Reachable"]}, ["10.0.0.3"]),
+    ({"state": ["Permanent"], "interface": "Ethernet", "family": "ipv4"},
+     ["10.0.0.1", "10.0.0.2", "10.0.0.255", "224.0.0.22"]),
+])
+def test_info_filters(host: Double, helper: Any, params: dict[str, Any], addresses: list[str]) -> None:
+    purge_host(host)
+    rows, error = info(helper, **params)
+    assert error is None
+    assert sorted(r["address"] for r in rows) == sorted(addresses)
+    assert host.mutations() == 0
+
+
+def test_info_row_fields(host: Double, helper: Any) -> None:
+    host.add_neighbor("fe80::1", 7, A, "Reachable", is_router=True)
+    rows, error = info(helper)
+    assert error is None
+    assert rows == [{"address": "fe80::1", "family": "IPv6", "mac": A, "interface_alias": "Ethernet 2",
+                     "interface_index": 7, "state": "Reachable", "is_router": True}]
+    # One alias lookup per interface seen, one snapshot per family.
+    assert host.calls("ConvertInterfaceLuidToAlias") == 1 and host.calls("GetIpNetTable2") == 2
+
+
+@pytest.mark.parametrize("params,message", [
+    ({"state": ["Pinned"]}, "state 'Pinned' is not a neighbor state"),
+    ({"interface": "Ethernet 9"}, "interface 'Ethernet 9': no such interface on this host"),
+    ({"address": "10.0.0.01"}, "address '10.0.0.01' has a leading zero"),
+])
+def test_info_bad_filters(host: Double, helper: Any, params: dict[str, Any], message: str) -> None:
+    rows, error = info(helper, **params)
+    assert error is not None and error.startswith(message) and rows == []
