@@ -12,7 +12,8 @@ from ansible.plugins.action import ActionBase
 
 from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_args import (
     ARGUMENT_SPEC,
-    REQUIRED_IF,
+    MUTUALLY_EXCLUSIVE,
+    REQUIRED_ONE_OF,
     NeighborArgumentError,
     normalise,
 )
@@ -27,15 +28,27 @@ def describe(entry: dict[str, t.Any] | None) -> str:
     return "".join(f"{field}: {entry.get(field)}\n" for field in ENTRY_FIELDS)
 
 
-def render_diff(address: str, interface: str, before: dict[str, t.Any] | None,
-                after: dict[str, t.Any] | None) -> dict[str, str]:
-    header = f"neighbor {address} on interface {interface}"
-    return {
-        "before": describe(before),
-        "after": describe(after),
-        "before_header": f"{header} (before)",
-        "after_header": f"{header} (after)",
-    }
+def render_diff(header: str, before: str, after: str) -> dict[str, str]:
+    return {"before": before, "after": after, "before_header": f"{header} (before)",
+            "after_header": f"{header} (after)"}
+
+
+def single_diff(args: dict[str, t.Any], result: dict[str, t.Any]) -> dict[str, str] | None:
+    # No "after" when the task failed before Windows could be read back: no diff then.
+    if "before" not in result or "after" not in result:
+        return None
+    return render_diff(f"neighbor {args['address']} on interface {args['interface']}",
+                       describe(result["before"]), describe(result["after"]))
+
+
+def bulk_diff(result: dict[str, t.Any]) -> dict[str, str] | None:
+    """The entries added, updated or removed (or that would be, in check mode)."""
+    touched = [e for e in result.get("entries", []) if e["status"] in ("added", "updated", "removed")]
+    if "entries" not in result:
+        return None
+    return render_diff(f"{len(touched)} neighbor entries",
+                       "".join(describe(e["before"]) + "\n" for e in touched if e["before"]),
+                       "".join(describe(e.get("after")) + "\n" for e in touched if e.get("after")))
 
 
 class ActionModule(ActionBase):
@@ -47,14 +60,16 @@ class ActionModule(ActionBase):
         del tmp
 
         # Fails the task (AnsibleActionFail) on unknown, missing or bad options.
-        args = self.validate_argument_spec(argument_spec=ARGUMENT_SPEC, required_if=REQUIRED_IF)[1]
+        args = self.validate_argument_spec(argument_spec=ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE,
+                                           required_one_of=REQUIRED_ONE_OF)[1]
         try:
             args = normalise(args)
         except NeighborArgumentError as e:
             raise AnsibleActionFail(str(e)) from None
 
         result.update(self._execute_module(module_args=args, task_vars=task_vars))
-        # No "after" when the task failed before Windows could be read back: no diff then.
-        if self._task.diff and "before" in result and "after" in result:
-            result["diff"] = render_diff(args["address"], args["interface"], result["before"], result["after"])
+        if self._task.diff:
+            diff = bulk_diff(result) if args.get("neighbors") is not None else single_diff(args, result)
+            if diff is not None:
+                result["diff"] = diff
         return result

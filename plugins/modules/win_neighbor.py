@@ -19,11 +19,11 @@ description:
 options:
   address:
     description:
-      - The IPv4 (V(a.b.c.d)) or IPv6 address of the neighbor.
+      - The IPv4 (V(a.b.c.d)) or IPv6 address of the neighbor, for a single entry.
       - Loopback, unspecified, the IPv4 broadcast address and IPv4-mapped IPv6 addresses are refused,
         as are zone ids (name the interface in O(interface) instead) and IPv4 parts with leading zeros.
+      - One of O(address) and O(neighbors) is required; they are mutually exclusive.
     type: str
-    required: true
   mac:
     description:
       - The physical (MAC) address, 1 to 32 bytes, in any common spelling
@@ -36,20 +36,60 @@ options:
       - The interface the entry belongs to, by alias (V(Ethernet 2), the C(InterfaceAlias) of
         C(Get-NetAdapter)) or by index (V(12), the C(ifIndex)).
       - A value of digits only is read as an index.
+      - Required for a single entry. With O(neighbors), the interface of every entry that names none,
+        and with O(purge) an interface in its scope.
     type: str
-    required: true
   state:
     description:
       - V(present) makes the entry static with O(mac); V(absent) removes a static entry.
+      - For a single entry; each element of O(neighbors) has its own.
     type: str
     choices: [absent, present]
     default: present
+  neighbors:
+    description:
+      - Many entries in one task, on one or more interfaces. The host's table is read once per address
+        family and compared in memory; only the entries that differ cost a change and a read-back.
+      - Every entry is validated, on the controller and on the host, before the first change; one bad
+        entry fails the task with nothing changed. An address listed twice for one interface is refused.
+    type: list
+    elements: dict
+    suboptions:
+      address:
+        description: The IPv4 or IPv6 address of the neighbor, as O(address).
+        type: str
+        required: true
+      mac:
+        description: The physical address, as O(mac); required when O(neighbors[].state=present).
+        type: str
+      interface:
+        description: The interface, as O(interface); defaults to O(interface).
+        type: str
+      state:
+        description: V(present) pins the entry; V(absent) removes a static entry.
+        type: str
+        choices: [absent, present]
+        default: present
+  purge:
+    description:
+      - With O(neighbors), also remove the static entries that the task does not list, on the
+        interfaces it names (the entries' interfaces and O(interface)).
+      - Only C(Permanent) unicast entries are removed; dynamic entries, multicast addresses and
+        broadcast entries (which Windows keeps static itself) are never touched.
+    type: bool
+    default: false
+  purge_family:
+    description:
+      - The address families O(purge) acts on.
+    type: str
+    choices: [both, ipv4, ipv6]
+    default: both
 notes:
   - Entries made through the IP Helper API live in the active store and do not survive a reboot;
     run the task at boot (or on a schedule) where that matters.
   - Changing the neighbor table needs administrator rights.
-  - Supports check mode and diff mode. In check mode no change is made and RV(after) is the
-    entry as it would be.
+  - Supports check mode and diff mode. In check mode no change is made and RV(after) (or each
+    RV(entries[].after)) is the entry as it would be.
 seealso:
   - name: SetIpNetEntry2 function
     description: The IP Helper function behind a change of MAC.
@@ -76,13 +116,25 @@ EXAMPLES = r"""
     address: 192.168.1.50
     interface: Ethernet
     state: absent
+
+- name: Pin the boot servers and remove every other static entry on Ethernet
+  ipneighbor.windows.win_neighbor:
+    interface: Ethernet
+    neighbors:
+      - address: 192.168.1.10
+        mac: 00-15-5D-01-02-0A
+      - address: 192.168.1.11
+        mac: 00-15-5D-01-02-0B
+      - address: fe80::10
+        mac: 00-15-5D-01-02-0A
+    purge: true
 """
 
 RETURN = r"""
 before:
   description:
     - The entry as Windows held it before the task, or V(null) when there was none.
-  returned: always
+  returned: for a single entry
   type: dict
   sample:
     address: 192.168.1.1
@@ -113,7 +165,7 @@ after:
     - The entry as Windows holds it after the task, read back after any change, or V(null) when
       there is none. In check mode, the entry as it would be.
     - Missing when the task failed after a change was started and before it could be read back.
-  returned: success
+  returned: for a single entry
   type: dict
   sample:
     address: 192.168.1.1
@@ -137,4 +189,49 @@ after:
     state:
       description: The neighbor state as Windows names it.
       type: str
+entries:
+  description:
+    - With O(neighbors), one element per listed entry in order, then one per entry removed by O(purge).
+    - When the task fails part way, the failed entry and those not attempted after it are listed too.
+  returned: with neighbors
+  type: list
+  elements: dict
+  contains:
+    address:
+      description: The neighbor's IP address, in canonical form.
+      type: str
+    interface_alias:
+      description: The interface alias.
+      type: str
+    interface_index:
+      description: The interface index.
+      type: int
+    status:
+      description: What happened to the entry.
+      type: str
+      choices: [unchanged, added, updated, removed, failed, failed after a change, not attempted]
+    purged:
+      description: Whether O(purge) found the entry (it was not listed).
+      type: bool
+    before:
+      description: The entry before the task, as RV(before), or V(null).
+      type: dict
+    after:
+      description: The entry read back after the task (predicted in check mode), or V(null); missing when unknown.
+      type: dict
+added:
+  description: The entries created, as read back (predicted in check mode).
+  returned: with neighbors
+  type: list
+  elements: dict
+updated:
+  description: The entries whose MAC or state was changed, as read back (predicted in check mode).
+  returned: with neighbors
+  type: list
+  elements: dict
+removed:
+  description: The static entries removed (listed with O(neighbors[].state=absent) or by O(purge)), as they were.
+  returned: with neighbors
+  type: list
+  elements: dict
 """

@@ -13,13 +13,28 @@ import ipaddress
 import re
 import typing as t
 
-ARGUMENT_SPEC: dict[str, dict[str, t.Any]] = {
+_ENTRY_SPEC: dict[str, dict[str, t.Any]] = {
     "address": {"type": "str", "required": True},
     "mac": {"type": "str"},
-    "interface": {"type": "str", "required": True},
+    "interface": {"type": "str"},
     "state": {"type": "str", "choices": ["absent", "present"], "default": "present"},
 }
-REQUIRED_IF: list[tuple[str, str, list[str]]] = [("state", "present", ["mac"])]
+ARGUMENT_SPEC: dict[str, dict[str, t.Any]] = {
+    "address": {"type": "str"},
+    "mac": {"type": "str"},
+    "interface": {"type": "str"},
+    "state": {"type": "str", "choices": ["absent", "present"], "default": "present"},
+    "neighbors": {
+        "type": "list",
+        "elements": "dict",
+        "options": _ENTRY_SPEC,
+        "required_if": [("state", "present", ["mac"])],
+    },
+    "purge": {"type": "bool", "default": False},
+    "purge_family": {"type": "str", "choices": ["both", "ipv4", "ipv6"], "default": "both"},
+}
+MUTUALLY_EXCLUSIVE: list[list[str]] = [["address", "neighbors"], ["mac", "neighbors"]]
+REQUIRED_ONE_OF: list[list[str]] = [["address", "neighbors"]]
 
 MAX_MAC_BYTES = 32
 MAX_ALIAS_LENGTH = 256
@@ -32,8 +47,10 @@ _IPV6_CHARS = re.compile(r"[0-9A-Fa-f:.]+\Z")
 
 
 class NeighborArgumentError(ValueError):
+    """Names the option (with its list index) and the value; value None for a missing option."""
+
     def __init__(self, option: str, value: object, problem: str) -> None:
-        super().__init__(f"{option} '{value}' {problem}")
+        super().__init__(f"{option} {problem}" if value is None else f"{option} '{value}' {problem}")
 
 
 def _require_text(option: str, value: object) -> str:
@@ -134,11 +151,41 @@ def normalise_interface(option: str, value: object) -> str:
     return text
 
 
-def normalise(args: dict[str, t.Any], where: str = "") -> dict[str, t.Any]:
-    """One entry's arguments, spec already applied, normalised for the target."""
+def _normalise_entry(entry: dict[str, t.Any], where: str, default_interface: t.Any) -> dict[str, t.Any]:
+    result = dict(entry)
+    result["address"] = normalise_address(where + "address", entry.get("address"))
+    interface = entry.get("interface") if entry.get("interface") is not None else default_interface
+    if interface is None:
+        if where:
+            raise NeighborArgumentError(where + "interface", None, "is required when the task sets no interface")
+        raise NeighborArgumentError("interface", None, "is required")
+    result["interface"] = normalise_interface(where + "interface", interface)
+    if entry.get("mac") is not None:
+        result["mac"] = normalise_mac(where + "mac", entry["mac"])
+    elif entry.get("state", "present") == "present":
+        raise NeighborArgumentError(where + "mac", None, "is required when state is present")
+    return result
+
+
+def normalise(args: dict[str, t.Any]) -> dict[str, t.Any]:
+    """The task's arguments, spec already applied, normalised for the target;
+    every entry checked before the task reaches the host."""
     result = dict(args)
-    result["address"] = normalise_address(where + "address", args["address"])
-    result["interface"] = normalise_interface(where + "interface", args["interface"])
-    if args.get("mac") is not None:
-        result["mac"] = normalise_mac(where + "mac", args["mac"])
+    if args.get("neighbors") is None:
+        if args.get("purge"):
+            raise NeighborArgumentError("purge", None, "needs neighbors, the entries to keep")
+        return _normalise_entry(args, "", None)
+    if args.get("interface") is not None:
+        result["interface"] = normalise_interface("interface", args["interface"])
+    entries = [_normalise_entry(entry, f"neighbors[{i}].", result.get("interface"))
+               for i, entry in enumerate(args["neighbors"])]
+    first_of: dict[tuple[str, str], int] = {}
+    for i, entry in enumerate(entries):
+        key = (entry["address"], entry["interface"])
+        if key in first_of:
+            raise NeighborArgumentError(
+                f"neighbors[{i}].address", entry["address"],
+                f"is listed twice for interface '{entry['interface']}': neighbors[{first_of[key]}] names it too")
+        first_of[key] = i
+    result["neighbors"] = entries
     return result

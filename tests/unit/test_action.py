@@ -60,7 +60,8 @@ def run(action_class: Any, args: dict[str, Any], *, diff: bool = False, check_mo
 
 def test_arguments_reach_the_module_normalised(action_class: Any) -> None:
     result, recorder = run(action_class, {"address": "2001:DB8:0::10", "mac": "0015.5d01.0203", "interface": 12})
-    assert recorder.sent == [{"address": "2001:db8::10", "mac": MAC, "interface": "12", "state": "present"}]
+    assert recorder.sent == [{"address": "2001:db8::10", "mac": MAC, "interface": "12", "state": "present",
+                              "neighbors": None, "purge": False, "purge_family": "both"}]
     assert result["changed"] is True and result["after"] == AFTER
 
 
@@ -83,8 +84,14 @@ def test_bad_values_fail_on_the_controller_naming_option_and_value(
 
 
 @pytest.mark.parametrize("args,fragment", [
-    ({"address": "10.0.0.1", "interface": "Ethernet"}, "state is present but all of the following are missing: mac"),
-    ({"mac": MAC, "interface": "Ethernet"}, "missing required arguments: address"),
+    ({"address": "10.0.0.1", "interface": "Ethernet"}, "mac is required when state is present"),
+    ({"mac": MAC, "interface": "Ethernet"}, "one of the following is required: address, neighbors"),
+    ({"address": "10.0.0.1", "mac": MAC}, "interface is required"),
+    ({"address": "10.0.0.1", "neighbors": []}, "mutually exclusive: address|neighbors"),
+    ({"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet", "purge": True},
+     "purge needs neighbors, the entries to keep"),
+    ({"neighbors": [{"address": "10.0.0.1", "interface": "Ethernet"}]},
+     "state is present but all of the following are missing: mac found in neighbors"),
     ({"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet", "state": "pinned"}, "state"),
     ({"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet", "macaddress": MAC}, "macaddress"),
 ])
@@ -104,7 +111,8 @@ def test_nothing_is_sent_when_validation_fails(action_class: Any) -> None:
 def test_absent_needs_no_mac(action_class: Any) -> None:
     result, recorder = run(action_class, {"address": "10.0.0.1", "interface": "Ethernet", "state": "absent"},
                            module_result={"changed": False, "before": None, "after": None})
-    assert recorder.sent == [{"address": "10.0.0.1", "interface": "Ethernet", "state": "absent", "mac": None}]
+    assert recorder.sent == [{"address": "10.0.0.1", "interface": "Ethernet", "state": "absent", "mac": None,
+                              "neighbors": None, "purge": False, "purge_family": "both"}]
     assert "diff" not in result
 
 
@@ -132,3 +140,58 @@ def test_no_diff_without_diff_mode_or_without_a_read_back(action_class: Any) -> 
     failed = {"changed": True, "before": None, "failed": True, "msg": "Creating ... failed"}
     result = run(action_class, args, diff=True, module_result=failed)[0]
     assert "diff" not in result and result["failed"] is True
+
+
+# ---- many entries ----
+
+def test_entries_are_normalised_with_the_task_interface_as_default(action_class: Any) -> None:
+    args = {"interface": 7, "purge": True, "neighbors": [
+        {"address": "10.0.0.1", "mac": "0015.5d01.0203"},
+        {"address": "2001:DB8::1", "mac": "00:15:5d:01:02:03", "interface": "Ethernet"},
+        {"address": "10.0.0.2", "state": "absent"},
+    ]}
+    result, recorder = run(action_class, args, module_result={"changed": False, "entries": []})
+    assert recorder.sent[0]["interface"] == "7"
+    assert recorder.sent[0]["neighbors"] == [
+        {"address": "10.0.0.1", "mac": MAC, "interface": "7", "state": "present"},
+        {"address": "2001:db8::1", "mac": MAC, "interface": "Ethernet", "state": "present"},
+        {"address": "10.0.0.2", "mac": None, "interface": "7", "state": "absent"},
+    ]
+    assert recorder.sent[0]["purge"] is True and result["changed"] is False
+
+
+@pytest.mark.parametrize("neighbors,message", [
+    ([{"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"},
+      {"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"}],
+     "neighbors[1].address '10.0.0.1' is listed twice for interface 'Ethernet': neighbors[0] names it too"),
+    ([{"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"},
+      {"address": "10.0.0.300", "mac": MAC, "interface": "Ethernet"}],
+     "neighbors[1].address '10.0.0.300' has a part above 255"),
+    ([{"address": "10.0.0.1", "mac": MAC}], "neighbors[0].interface is required when the task sets no interface"),
+    ([{"address": "10.0.0.1", "mac": "00-15-5D-01-02", "interface": "-3"}],
+     "neighbors[0].interface '-3' is not a valid interface index: an index is a positive number"),
+])
+def test_one_bad_entry_fails_the_task_before_the_host(action_class: Any, neighbors: list[dict[str, Any]],
+                                                      message: str) -> None:
+    recorder = Recorder({})
+    with pytest.raises(AnsibleActionFail) as failure:
+        run(action_class, {"neighbors": neighbors}, recorder=recorder)
+    assert str(failure.value.message) == message
+    assert recorder.sent == []
+
+
+def test_bulk_diff_lists_the_touched_entries(action_class: Any) -> None:
+    entries = [
+        {"address": "10.0.0.1", "status": "added", "purged": False, "before": None, "after": AFTER},
+        {"address": "10.0.0.2", "status": "unchanged", "purged": False, "before": AFTER, "after": AFTER},
+        {"address": "10.0.0.3", "status": "removed", "purged": True, "before": BEFORE, "after": None},
+    ]
+    result = run(action_class, {"neighbors": [{"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"}]},
+                 diff=True, module_result={"changed": True, "entries": entries})[0]
+    assert result["diff"]["before_header"] == "2 neighbor entries (before)"
+    assert result["diff"]["before"] == (
+        "address: 192.168.1.10\nmac: 00-15-5D-0A-0B-0C\ninterface_alias: Ethernet\n"
+        "interface_index: 4\nstate: Stale\n\n")
+    assert result["diff"]["after"] == (
+        "address: 192.168.1.10\nmac: 00-15-5D-01-02-03\ninterface_alias: Ethernet\n"
+        "interface_index: 4\nstate: Permanent\n\n")

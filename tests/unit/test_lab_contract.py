@@ -15,21 +15,28 @@ sys.path.insert(0, str(ROOT / "tests" / "lab"))
 
 import lab_payload  # noqa: E402  pylint: disable=wrong-import-position
 
-HELPER_NAMESPACE = "ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor"
+HELPER_NAMESPACE = "ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules"
+LAB_HOST = (ROOT / "tests" / "lab" / "LabHost.cs").read_text()
 
 
-def test_lab_host_makes_the_call_the_ps1_makes() -> None:
-    ps1 = (ROOT / "plugins" / "modules" / "win_neighbor.ps1").read_text()
-    lab = (ROOT / "tests" / "lab" / "LabHost.cs").read_text()
-    ps1_calls = re.findall(r"\[" + re.escape(HELPER_NAMESPACE) + r"\.(\w+)\]::(\w+)\(\s*\$module\.Params,\s*"
-                           r"\$module\.CheckMode\)", ps1)
-    lab_calls = re.findall(r"\b(NeighborModule)\.(\w+)\(parameters, \(bool\)request\[\"check_mode\"\]\)", lab)
-    assert ps1_calls == [("NeighborModule", "Run")]
+@pytest.mark.parametrize("module,arguments", [
+    ("win_neighbor", (r"\$module\.Params,\s*\$module\.CheckMode", r'parameters, \(bool\)request\["check_mode"\]')),
+    ("win_neighbor_info", (r"\$module\.Params", "parameters")),
+])
+def test_lab_host_makes_the_call_the_ps1_makes(module: str, arguments: tuple[str, str]) -> None:
+    ps1 = (ROOT / "plugins" / "modules" / f"{module}.ps1").read_text()
+    ps1_calls = re.findall(r"\[" + re.escape(HELPER_NAMESPACE) + r"\.(\w+)\]::(\w+)\(\s*" + arguments[0] + r"\)", ps1)
+    lab_calls = re.findall(r'module == "' + module + r'"\)\s+outcome = (\w+)\.(\w+)\(' + arguments[1] + r"\)",
+                           LAB_HOST)
+    assert len(ps1_calls) == 1
     assert lab_calls == ps1_calls
-    assert f"using {HELPER_NAMESPACE};" in lab
     # Both hand the result keys on and turn Error into failed + msg.
-    assert "outcome.Result" in lab and "outcome.Error" in lab
     assert "$outcome.Result" in ps1 and "$module.FailJson($outcome.Error)" in ps1
+
+
+def test_lab_host_reports_like_the_ps1() -> None:
+    assert f"using {HELPER_NAMESPACE};" in LAB_HOST
+    assert "outcome.Result" in LAB_HOST and 'result["msg"] = outcome.Error' in LAB_HOST
 
 
 def payload(actions: list[str], manifest: dict | None = None) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+import typing as t
 
 import pytest
 import yaml
@@ -15,31 +15,39 @@ from collection import ROOT
 
 MODULES = ROOT / "plugins" / "modules"
 PS1 = MODULES / "win_neighbor.ps1"
+MODULE_NAMES = ["win_neighbor", "win_neighbor_info"]
 
 
-def documented_options(name: str) -> dict[str, dict[str, Any]]:
-    namespace: dict[str, Any] = {}
+def documented_options(name: str) -> dict[str, dict[str, t.Any]]:
+    namespace: dict[str, t.Any] = {}
     exec((MODULES / f"{name}.py").read_text(), namespace)
     return yaml.safe_load(namespace["DOCUMENTATION"])["options"]
 
 
-def shape(option: dict[str, Any]) -> dict[str, Any]:
-    """What the three must agree on."""
+def shape(option: dict[str, t.Any]) -> dict[str, t.Any]:
+    """What the docs, the .ps1 and the action plugin must agree on, suboptions included."""
+    suboptions = option.get("suboptions", option.get("options"))
     return {
         "type": option.get("type", "str"),
+        "elements": option.get("elements"),
         "required": bool(option.get("required", False)),
         "choices": sorted(option["choices"]) if "choices" in option else None,
         "default": option.get("default"),
+        "options": {name: shape(o) for name, o in suboptions.items()} if suboptions else None,
     }
 
 
-@pytest.fixture()
-def ps1_spec() -> dict[str, Any]:
-    return ps_spec.module_spec(PS1.read_bytes())
+def shapes(options: dict[str, dict[str, t.Any]]) -> dict[str, dict[str, t.Any]]:
+    return {name: shape(o) for name, o in options.items()}
 
 
-def test_ps1_parses_as_powershell() -> None:
-    assert ps_spec.errors(ps_spec.parse(PS1.read_bytes())) == []
+def ps1_spec(module: str) -> dict[str, t.Any]:
+    return ps_spec.module_spec((MODULES / f"{module}.ps1").read_bytes())
+
+
+@pytest.mark.parametrize("module", MODULE_NAMES)
+def test_ps1_parses_as_powershell(module: str) -> None:
+    assert ps_spec.errors(ps_spec.parse((MODULES / f"{module}.ps1").read_bytes())) == []
 
 
 def test_parser_finds_broken_powershell() -> None:
@@ -47,45 +55,51 @@ def test_parser_finds_broken_powershell() -> None:
     assert ps_spec.errors(ps_spec.parse(broken)) != []
 
 
-def test_docs_ps1_and_action_plugin_agree(ps1_spec: dict[str, Any], collections_path: Path) -> None:
-    from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_args import ARGUMENT_SPEC
-
-    docs = {name: shape(o) for name, o in documented_options("win_neighbor").items()}
-    ps1 = {name: shape(o) for name, o in ps1_spec["options"].items()}
-    action = {name: shape(o) for name, o in ARGUMENT_SPEC.items()}
-    assert ps1 == docs
-    assert action == docs
+@pytest.mark.parametrize("module", MODULE_NAMES)
+def test_docs_and_ps1_agree(module: str) -> None:
+    assert shapes(ps1_spec(module)["options"]) == shapes(documented_options(module))
 
 
-def test_required_if_agrees(ps1_spec: dict[str, Any], collections_path: Path) -> None:
-    from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_args import REQUIRED_IF
+def test_action_plugin_agrees_with_the_ps1(collections_path: Path) -> None:
+    from ansible_collections.ipneighbor.windows.plugins.plugin_utils import neighbor_args
 
-    assert ps1_spec["required_if"] == [["state", "present", ["mac"]]]
-    assert [[k, v, list(r)] for k, v, r in REQUIRED_IF] == ps1_spec["required_if"]
-    mac_doc = " ".join(documented_options("win_neighbor")["mac"]["description"])
-    assert "Required when O(state=present)" in mac_doc
-
-
-def test_check_mode_support_agrees(ps1_spec: dict[str, Any], collections_path: Path) -> None:
-    from ansible_collections.ipneighbor.windows.plugins.action.win_neighbor import ActionModule
-
-    assert ps1_spec["supports_check_mode"] is True
-    assert ActionModule._supports_check_mode is True
+    spec = ps1_spec("win_neighbor")
+    assert shapes(neighbor_args.ARGUMENT_SPEC) == shapes(spec["options"])
+    assert [list(r) for r in neighbor_args.MUTUALLY_EXCLUSIVE] == spec["mutually_exclusive"]
+    assert [list(r) for r in neighbor_args.REQUIRED_ONE_OF] == spec["required_one_of"]
+    entry_rules = neighbor_args.ARGUMENT_SPEC["neighbors"]["required_if"]
+    assert [[k, v, list(r)] for k, v, r in entry_rules] == spec["options"]["neighbors"]["required_if"]
 
 
-def test_nothing_before_create_touches_the_helper() -> None:
-    text = PS1.read_text()
+def test_shape_sees_a_difference_in_suboptions() -> None:
+    docs = documented_options("win_neighbor")
+    changed = dict(docs, neighbors=dict(docs["neighbors"], suboptions=dict(
+        docs["neighbors"]["suboptions"], state={"type": "str"})))
+    assert shapes(changed) != shapes(docs)
+
+
+@pytest.mark.parametrize("module", MODULE_NAMES)
+def test_check_mode_support(module: str) -> None:
+    assert ps1_spec(module)["supports_check_mode"] is True
+
+
+@pytest.mark.parametrize("module", MODULE_NAMES)
+def test_nothing_before_create_touches_the_helper(module: str) -> None:
+    text = (MODULES / f"{module}.ps1").read_text()
     before, dummy, after = text.partition("[Ansible.Basic.AnsibleModule]::Create(")
     code = [line for line in before.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     assert not any("ansible_collections" in line or "Neighbor" in line for line in code)
     assert after, "the module must create the AnsibleModule"
 
 
-def test_ps1_is_glue_making_one_helper_call() -> None:
-    calls = re.findall(r"\[([\w.]+)\]::(\w+)\(", PS1.read_text())
+@pytest.mark.parametrize("module,entry", [("win_neighbor", "NeighborModule"),
+                                          ("win_neighbor_info", "NeighborInfoModule")])
+def test_ps1_is_glue_making_one_helper_call(module: str, entry: str) -> None:
+    text = (MODULES / f"{module}.ps1").read_text()
+    calls = re.findall(r"\[([\w.]+)\]::(\w+)\(", text)
     assert calls == [
         ("Ansible.Basic.AnsibleModule", "Create"),
-        ("ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor.NeighborModule", "Run"),
+        (f"ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.{entry}", "Run"),
     ]
     # No branches on values: every decision is the helper's.
-    assert not re.search(r"(?im)^\s*(switch|while|elseif|else)\b", PS1.read_text())
+    assert not re.search(r"(?im)^\s*(switch|while|elseif|else)\b", text)

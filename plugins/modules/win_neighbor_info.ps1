@@ -1,0 +1,34 @@
+#!powershell
+
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+#AnsibleRequires -CSharpUtil Ansible.Basic
+#AnsibleRequires -CSharpUtil ..module_utils.NeighborModules
+
+$spec = @{
+    options = @{
+        address = @{ type = 'str' }
+        interface = @{ type = 'str' }
+        family = @{ type = 'str'; choices = 'ipv4', 'ipv6' }
+        state = @{
+            type = 'list'
+            elements = 'str'
+            choices = 'Delay', 'Incomplete', 'Permanent', 'Probe', 'Reachable', 'Stale', 'Unreachable'
+        }
+    }
+    supports_check_mode = $true
+}
+
+$module = [Ansible.Basic.AnsibleModule]::Create($args, $spec)
+
+# Glue only: the C# helper reads the table and filters it.
+$outcome = [ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.NeighborInfoModule]::Run(
+    $module.Params)
+foreach ($key in $outcome.Result.Keys) {
+    $module.Result[$key] = $outcome.Result[$key]
+}
+if ($outcome.Error) {
+    $module.FailJson($outcome.Error)
+}
+$module.ExitJson()
