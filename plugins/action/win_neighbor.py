@@ -63,7 +63,7 @@ class ActionModule(ActionBase):
         args = self.validate_argument_spec(argument_spec=ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE,
                                            required_one_of=REQUIRED_ONE_OF)[1]
         try:
-            args = normalise(args)
+            args = normalise(args, given=self._task.args.keys())
         except NeighborArgumentError as e:
             raise AnsibleActionFail(str(e)) from None
 

@@ -167,14 +167,17 @@ def _normalise_entry(entry: dict[str, t.Any], where: str, default_interface: t.A
     return result
 
 
-def normalise(args: dict[str, t.Any]) -> dict[str, t.Any]:
+def normalise(args: dict[str, t.Any], given: t.Collection[str]) -> dict[str, t.Any]:
     """The task's arguments, spec already applied, normalised for the target;
-    every entry checked before the task reaches the host."""
-    result = dict(args)
+    every entry checked before the task reaches the host. Only the options the
+    task gave are passed on (the module applies its own defaults, and counts a
+    present option, even a null one, in its mutually-exclusive checks)."""
     if args.get("neighbors") is None:
         if args.get("purge"):
             raise NeighborArgumentError("purge", None, "needs neighbors, the entries to keep")
-        return _normalise_entry(args, "", None)
+        single = _normalise_entry(args, "", None)
+        return {k: v for k, v in single.items() if k in given}
+    result = {k: v for k, v in args.items() if k in given}
     if args.get("interface") is not None:
         result["interface"] = normalise_interface("interface", args["interface"])
     entries = [_normalise_entry(entry, f"neighbors[{i}].", result.get("interface"))
@@ -187,5 +190,5 @@ def normalise(args: dict[str, t.Any]) -> dict[str, t.Any]:
                 f"neighbors[{i}].address", entry["address"],
                 f"is listed twice for interface '{entry['interface']}': neighbors[{first_of[key]}] names it too")
         first_of[key] = i
-    result["neighbors"] = entries
+    result["neighbors"] = [{k: v for k, v in entry.items() if v is not None} for entry in entries]
     return result

@@ -187,3 +187,37 @@ def test_module_defaults_through_the_action_group(lab: Lab) -> None:
     lab.write(HOST)
     assert lab.stats(LAB / "playbooks" / "module_defaults.yml")["changed"] == 1
     assert lab.stats(LAB / "playbooks" / "module_defaults.yml")["changed"] == 0
+
+
+def bulk_result(lab: Lab) -> dict[str, Any]:
+    return lab.results()[0]["result"]
+
+
+def test_bulk_with_purge_then_idempotent(lab: Lab) -> None:
+    lab.write(HOST)
+    assert lab.stats(LAB / "playbooks" / "bulk.yml")["changed"] == 1
+    first = bulk_result(lab)
+    assert [(e["address"], e["status"]) for e in first["entries"]] == [
+        ("192.168.50.10", "added"), ("192.168.50.20", "updated"), ("192.168.50.30", "updated"),
+        ("2001:db8::10", "added"), ("192.168.50.40", "removed")]
+    assert lab.stats(LAB / "playbooks" / "bulk.yml")["changed"] == 0
+    assert [e["status"] for e in bulk_result(lab)["entries"]] == ["unchanged"] * 4
+    # The second run read each family's table once and changed nothing.
+    calls_before = lab.state()["calls"]
+    lab.stats(LAB / "playbooks" / "bulk.yml")
+    calls_after = lab.state()["calls"]
+    assert calls_after["GetIpNetTable2"] - calls_before["GetIpNetTable2"] == 2 + 2 + 1  # bulk, info, info
+    assert all(calls_after.get(f, 0) == calls_before.get(f, 0) for f in MUTATING + ("GetIpNetEntry2",))
+
+
+def test_bulk_purge_in_check_mode_shows_what_would_go(lab: Lab) -> None:
+    lab.write(HOST)
+    # The tasks tagged verify check the pinned end state, which check mode does not reach.
+    proc = lab.play(LAB / "playbooks" / "bulk.yml", "--check", "--diff", "--skip-tags", "verify")
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert "-address: 192.168.50.40\n" in proc.stdout
+    assert "+address: 192.168.50.10\n" in proc.stdout
+    assert [e["address"] for e in bulk_result(lab)["removed"]] == ["192.168.50.40"]
+    state = lab.state()
+    assert all(state["calls"].get(f, 0) == 0 for f in MUTATING)
+    assert {n["address"] for n in state["neighbors"]} == {n["address"] for n in HOST["neighbors"]}

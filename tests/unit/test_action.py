@@ -60,8 +60,8 @@ def run(action_class: Any, args: dict[str, Any], *, diff: bool = False, check_mo
 
 def test_arguments_reach_the_module_normalised(action_class: Any) -> None:
     result, recorder = run(action_class, {"address": "2001:DB8:0::10", "mac": "0015.5d01.0203", "interface": 12})
-    assert recorder.sent == [{"address": "2001:db8::10", "mac": MAC, "interface": "12", "state": "present",
-                              "neighbors": None, "purge": False, "purge_family": "both"}]
+    # Only what the task gave: the module applies its own defaults.
+    assert recorder.sent == [{"address": "2001:db8::10", "mac": MAC, "interface": "12"}]
     assert result["changed"] is True and result["after"] == AFTER
 
 
@@ -111,8 +111,7 @@ def test_nothing_is_sent_when_validation_fails(action_class: Any) -> None:
 def test_absent_needs_no_mac(action_class: Any) -> None:
     result, recorder = run(action_class, {"address": "10.0.0.1", "interface": "Ethernet", "state": "absent"},
                            module_result={"changed": False, "before": None, "after": None})
-    assert recorder.sent == [{"address": "10.0.0.1", "interface": "Ethernet", "state": "absent", "mac": None,
-                              "neighbors": None, "purge": False, "purge_family": "both"}]
+    assert recorder.sent == [{"address": "10.0.0.1", "interface": "Ethernet", "state": "absent"}]
     assert "diff" not in result
 
 
@@ -155,7 +154,7 @@ def test_entries_are_normalised_with_the_task_interface_as_default(action_class:
     assert recorder.sent[0]["neighbors"] == [
         {"address": "10.0.0.1", "mac": MAC, "interface": "7", "state": "present"},
         {"address": "2001:db8::1", "mac": MAC, "interface": "Ethernet", "state": "present"},
-        {"address": "10.0.0.2", "mac": None, "interface": "7", "state": "absent"},
+        {"address": "10.0.0.2", "interface": "7", "state": "absent"},
     ]
     assert recorder.sent[0]["purge"] is True and result["changed"] is False
 

@@ -45,7 +45,7 @@ import lab_payload  # noqa: E402  pylint: disable=wrong-import-position
 import ps_spec  # noqa: E402  pylint: disable=wrong-import-position
 
 # Modules the lab has an entry point for, and the collection they belong to.
-LAB_MODULES = {"ipneighbor.windows.win_neighbor"}
+LAB_MODULES = {"ipneighbor.windows.win_neighbor", "ipneighbor.windows.win_neighbor_info"}
 MIN_ANSIBLE = (2, 19)
 
 
