@@ -54,6 +54,10 @@ static Interface interfaces[MAX_INTERFACES];
 static int interface_count;
 static DBL_MIB_IPNET_ROW2 *neighbors;
 static uint32_t neighbor_count, neighbor_capacity;
+/* Open-addressing index over neighbors (slot holds position + 1, 0 = empty),
+ * so a lookup costs the same in a table of 10 000 rows as in one of 10. */
+static uint32_t *slots;
+static uint32_t slot_count;
 static uint64_t calls[F_COUNT];
 static uint32_t faults[F_COUNT];
 static int set_promotes_dynamic = 1, stack_ipv4 = 1, stack_ipv6 = 1;
@@ -128,25 +132,83 @@ static uint32_t check_row(const DBL_MIB_IPNET_ROW2 *row, Interface **iface) {
     return OK;
 }
 
-static int find(const DBL_MIB_IPNET_ROW2 *row, const Interface *iface) {
+static uint64_t key_hash(uint32_t if_index, const DBL_MIB_IPNET_ROW2 *row) {
     size_t length;
     const uint8_t *a = address_bytes(row, &length);
-    for (uint32_t i = 0; i < neighbor_count; i++) {
-        DBL_MIB_IPNET_ROW2 *n = &neighbors[i];
-        size_t n_length;
-        if (n->InterfaceIndex == iface->index && n->Address.si_family == row->Address.si_family
-            && memcmp(address_bytes(n, &n_length), a, length) == 0)
-            return (int)i;
-    }
-    return -1;
+    uint64_t h = 1469598103934665603ULL ^ if_index ^ ((uint64_t)row->Address.si_family << 32);
+    for (size_t i = 0; i < length; i++)
+        h = (h ^ a[i]) * 1099511628211ULL;
+    return h;
 }
 
+static int same_key(const DBL_MIB_IPNET_ROW2 *n, uint32_t if_index, const DBL_MIB_IPNET_ROW2 *row) {
+    size_t length, n_length;
+    const uint8_t *a = address_bytes(row, &length);
+    return n->InterfaceIndex == if_index && n->Address.si_family == row->Address.si_family
+        && memcmp(address_bytes(n, &n_length), a, length) == 0;
+}
+
+/* The slot holding the entry keyed like row on if_index, or the empty slot where it would go. */
+static uint32_t probe(uint32_t if_index, const DBL_MIB_IPNET_ROW2 *row) {
+    uint32_t mask = slot_count - 1, s = (uint32_t)key_hash(if_index, row) & mask;
+    while (slots[s] && !same_key(&neighbors[slots[s] - 1], if_index, row))
+        s = (s + 1) & mask;
+    return s;
+}
+
+static void reindex(void) {
+    free(slots);
+    slot_count = 64;
+    while (slot_count < 2 * neighbor_capacity)
+        slot_count *= 2;
+    slots = calloc(slot_count, sizeof *slots);
+    for (uint32_t i = 0; i < neighbor_count; i++)
+        slots[probe(neighbors[i].InterfaceIndex, &neighbors[i])] = i + 1;
+}
+
+static int find(const DBL_MIB_IPNET_ROW2 *row, const Interface *iface) {
+    if (!slot_count)
+        return -1;
+    uint32_t s = probe(iface->index, row);
+    return slots[s] ? (int)slots[s] - 1 : -1;
+}
+
+/* Empties slot s, shifting later slots of the probe chain back (no tombstones). */
+static void unindex(uint32_t s) {
+    uint32_t mask = slot_count - 1, j = s;
+    slots[s] = 0;
+    for (;;) {
+        j = (j + 1) & mask;
+        if (!slots[j])
+            return;
+        const DBL_MIB_IPNET_ROW2 *n = &neighbors[slots[j] - 1];
+        uint32_t home = (uint32_t)key_hash(n->InterfaceIndex, n) & mask;
+        int stays = s <= j ? (s < home && home <= j) : (s < home || home <= j);
+        if (!stays) {
+            slots[s] = slots[j];
+            slots[j] = 0;
+            s = j;
+        }
+    }
+}
+
+/* Removes entry i; the last entry moves into its place. */
+static void remove_at(uint32_t i) {
+    uint32_t last = neighbor_count - 1;
+    unindex(probe(neighbors[i].InterfaceIndex, &neighbors[i]));
+    if (i != last) {
+        slots[probe(neighbors[last].InterfaceIndex, &neighbors[last])] = i + 1;
+        neighbors[i] = neighbors[last];
+    }
+    neighbor_count--;
+}
 
 /* Stores a copy of row, keyed by family, address and interface. */
 static void append(const DBL_MIB_IPNET_ROW2 *row, const Interface *iface) {
     if (neighbor_count == neighbor_capacity) {
         neighbor_capacity = neighbor_capacity ? neighbor_capacity * 2 : 64;
         neighbors = realloc(neighbors, neighbor_capacity * sizeof *neighbors);
+        reindex();
     }
     DBL_MIB_IPNET_ROW2 *n = &neighbors[neighbor_count++];
     memset(n, 0, sizeof *n);
@@ -160,6 +222,7 @@ static void append(const DBL_MIB_IPNET_ROW2 *row, const Interface *iface) {
     n->PhysicalAddressLength = row->PhysicalAddressLength;
     n->State = row->State;
     n->Flags = row->Flags;
+    slots[probe(n->InterfaceIndex, n)] = neighbor_count;
 }
 
 static uint32_t check_mac(const DBL_MIB_IPNET_ROW2 *row) {
@@ -248,7 +311,7 @@ uint32_t DeleteIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
     int i;
     uint32_t code = locate(F_DELETE, row, 0, &i);
     if (code == OK)
-        neighbors[i] = neighbors[--neighbor_count];
+        remove_at((uint32_t)i);
     return code;
 }
 
@@ -326,6 +389,8 @@ uint32_t ConvertInterfaceLuidToAlias(const uint64_t *luid, uint16_t *alias, uint
 void dbl_reset(void) {
     interface_count = 0;
     neighbor_count = 0;
+    if (slot_count)
+        reindex();
     memset(calls, 0, sizeof calls);
     memset(faults, 0, sizeof faults);
     set_promotes_dynamic = stack_ipv4 = stack_ipv6 = 1;
