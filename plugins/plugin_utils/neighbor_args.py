@@ -40,7 +40,7 @@ MAX_MAC_BYTES = 32
 MAX_ALIAS_LENGTH = 256
 MAX_INTERFACE_INDEX = 2**32 - 1
 
-_HEX = re.compile(r"[0-9A-Fa-f]*\Z")
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _DIGITS = re.compile(r"[0-9]+\Z")
 _IPV4_PART = re.compile(r"[0-9]{1,3}\Z")
 _IPV6_CHARS = re.compile(r"[0-9A-Fa-f:.]+\Z")
@@ -65,41 +65,44 @@ def _require_text(option: str, value: object) -> str:
 
 def normalise_address(option: str, value: object) -> str:
     text = _require_text(option, value)
-    ip: ipaddress.IPv4Address | ipaddress.IPv6Address
-    if ":" in text:
-        if "%" in text:
-            raise NeighborArgumentError(option, text, "has a zone id; name the interface in 'interface' instead")
-        if not _IPV6_CHARS.match(text):
-            raise NeighborArgumentError(option, text, "is not an IPv6 address")
-        try:
-            ip = ipaddress.IPv6Address(text)
-        except ValueError:
-            raise NeighborArgumentError(option, text, "is not an IPv6 address") from None
-    else:
-        parts = text.split(".")
-        if len(parts) != 4 or not all(_IPV4_PART.match(p) for p in parts):
-            raise NeighborArgumentError(option, text, "is not an IPv4 address (a.b.c.d) or an IPv6 address")
-        if any(len(p) > 1 and p[0] == "0" for p in parts):
-            raise NeighborArgumentError(option, text, "has a leading zero, which some tools read as octal; write it without")
-        if any(int(p) > 255 for p in parts):
-            raise NeighborArgumentError(option, text, "has a part above 255")
-        ip = ipaddress.IPv4Address(text)
-    problem = _unusable(ip)
-    if problem:
-        raise NeighborArgumentError(option, text, problem)
-    return str(ip)
-
-
-def _unusable(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    if ":" not in text:
+        return _normalise_ipv4(option, text)
+    if "%" in text:
+        raise NeighborArgumentError(option, text, "has a zone id; name the interface in 'interface' instead")
+    if not _IPV6_CHARS.match(text):
+        raise NeighborArgumentError(option, text, "is not an IPv6 address")
+    try:
+        ip = ipaddress.IPv6Address(text)
+    except ValueError:
+        raise NeighborArgumentError(option, text, "is not an IPv6 address") from None
     if ip.is_unspecified:
-        return "is the unspecified address"
-    if ip.is_loopback:
-        return "is a loopback address"
-    if isinstance(ip, ipaddress.IPv4Address):
-        return "is the broadcast address" if ip == ipaddress.IPv4Address("255.255.255.255") else None
-    if ip.ipv4_mapped is not None:
-        return "is an IPv4-mapped IPv6 address; use the IPv4 address"
-    return None
+        problem = "is the unspecified address"
+    elif ip.is_loopback:
+        problem = "is a loopback address"
+    elif ip.ipv4_mapped is not None:
+        problem = "is an IPv4-mapped IPv6 address; use the IPv4 address"
+    else:
+        return str(ip)
+    raise NeighborArgumentError(option, text, problem)
+
+
+def _normalise_ipv4(option: str, text: str) -> str:
+    """a.b.c.d only; without leading zeros the text is already canonical."""
+    parts = text.split(".")
+    if len(parts) != 4 or not all(_IPV4_PART.match(p) for p in parts):
+        raise NeighborArgumentError(option, text, "is not an IPv4 address (a.b.c.d) or an IPv6 address")
+    if any(len(p) > 1 and p[0] == "0" for p in parts):
+        raise NeighborArgumentError(option, text, "has a leading zero, which some tools read as octal; write it without")
+    octets = [int(p) for p in parts]
+    if any(o > 255 for o in octets):
+        raise NeighborArgumentError(option, text, "has a part above 255")
+    if octets == [0, 0, 0, 0]:
+        raise NeighborArgumentError(option, text, "is the unspecified address")
+    if octets[0] == 127:
+        raise NeighborArgumentError(option, text, "is a loopback address")
+    if octets == [255, 255, 255, 255]:
+        raise NeighborArgumentError(option, text, "is the broadcast address")
+    return text
 
 
 def normalise_mac(option: str, value: object) -> str:
@@ -119,7 +122,7 @@ def normalise_mac(option: str, value: object) -> str:
         digits = text
         if len(digits) % 2:
             raise NeighborArgumentError(option, text, "is not a MAC address: odd number of hex digits")
-    bad = next((c for c in digits if not _HEX.match(c)), None)
+    bad = next((c for c in digits if c not in _HEX_DIGITS), None)
     if bad is not None:
         raise NeighborArgumentError(option, text, f"is not a MAC address: '{bad}' is not a hex digit")
     length = len(digits) // 2

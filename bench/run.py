@@ -1,0 +1,15 @@
+"""The benchmark, in one run: the C# helper and the controller side, each in
+its own process (pythonnet and ansible-core's collection loader both claim the
+ansible_collections namespace). Usage: .venv/bin/python bench/run.py"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+if __name__ == "__main__":
+    codes = [subprocess.run([sys.executable, str(HERE / part)], check=False).returncode
+             for part in ("helper.py", "controller.py")]
+    sys.exit(max(codes))
