@@ -54,7 +54,7 @@ def per_task(cls: type, args: dict[str, Any], module_result: dict[str, Any]) -> 
     action.run(task_vars={})  # warm
     runs = RUNS if len(args.get("neighbors", [])) < 1000 else 50
     start = time.perf_counter()
-    for _ in range(runs):
+    for dummy in range(runs):
         action.run(task_vars={})
     return (time.perf_counter() - start) / runs
 
@@ -65,6 +65,7 @@ def main() -> int:
 
     single = {"address": "192.168.1.10", "mac": "00:15:5d:01:02:03", "interface": "Ethernet"}
     single_result = {"changed": True, "before": None, "after": ENTRY}
+
     def bulk_case(n: int) -> tuple[dict[str, Any], dict[str, Any]]:
         entries = [{"address": f"10.0.{i >> 8}.{i & 0xFF}", "mac": f"00:15:5d:00:{i >> 8:02x}:{i & 0xFF:02x}"}
                    for i in range(1, n + 1)]

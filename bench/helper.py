@@ -103,7 +103,7 @@ def main() -> int:
         single_time = timed(lambda: [module.Run(p, False) for p in singles]) * n / sample
         # N bulk runs of one entry each, every one taking its own snapshot of the table.
         sample = min(n, SNAPSHOT_SAMPLE)
-        ones = [bulk(1, 1) for _ in range(sample)]
+        ones = [bulk(1, 1) for dummy in range(sample)]
         snapshot_time = timed(lambda: [run() for run in ones]) * n / sample
 
         print(f"{n:>6} | {show(steady):<22} {steady_time / n * 1e6:>9.1f} | {show(change):<40} "

@@ -90,11 +90,11 @@ def test_check_mode_predicts_without_changing(host: Double, helper: Any) -> None
 
 
 def test_task_interface_is_the_default(host: Double, helper: Any) -> None:
-    result, error = run(helper, [{"address": "10.0.0.1", "mac": A}, {"address": "10.0.0.2", "mac": A,
-                                                                      "interface": "7"}], interface="Ethernet")
+    entries = [{"address": "10.0.0.1", "mac": A}, {"address": "10.0.0.2", "mac": A, "interface": "7"}]
+    result, error = run(helper, entries, interface="Ethernet")
     assert error is None
-    assert [(e["interface_alias"], e["interface_index"]) for e in result["entries"]] == [("Ethernet", 4),
-                                                                                        ("Ethernet 2", 7)]
+    found = [(e["interface_alias"], e["interface_index"]) for e in result["entries"]]
+    assert found == [("Ethernet", 4), ("Ethernet 2", 7)]
 
 
 @pytest.mark.parametrize("entries,message", [
