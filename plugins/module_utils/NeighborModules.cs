@@ -24,6 +24,25 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             Result = new Dictionary<string, object>();
             Result["changed"] = false;
         }
+
+        // Runs work on the result; a refused input or a failed call becomes Error.
+        public static NeighborOutcome Of(Action<Dictionary<string, object>> work)
+        {
+            NeighborOutcome outcome = new NeighborOutcome();
+            try
+            {
+                work(outcome.Result);
+            }
+            catch (NeighborInputException e)
+            {
+                outcome.Error = e.Message;
+            }
+            catch (NeighborException e)
+            {
+                outcome.Error = e.Message;
+            }
+            return outcome;
+        }
     }
 
     static class Parameters
@@ -46,8 +65,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
     {
         public static NeighborOutcome Run(IDictionary<string, object> parameters, bool checkMode)
         {
-            NeighborOutcome outcome = new NeighborOutcome();
-            try
+            return NeighborOutcome.Of(delegate(Dictionary<string, object> result)
             {
                 bool purge = Parameters.Flag(parameters, "purge");
                 if (Parameters.Has(parameters, "neighbors"))
@@ -56,24 +74,15 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
                         throw new NeighborInputException(
                             "address and mac are for a single entry; with neighbors, give them in each entry");
                     string purgeFamily = NeighborRequest.Text(parameters, "purge_family") ?? BulkReconcile.PurgeAll;
-                    BulkReconcile.Run(parameters, purge, purgeFamily, checkMode, outcome.Result);
+                    BulkReconcile.Run(parameters, purge, purgeFamily, checkMode, result);
                 }
                 else
                 {
                     if (purge)
                         throw new NeighborInputException("purge needs neighbors, the entries to keep");
-                    Single(parameters, checkMode, outcome.Result);
+                    Single(parameters, checkMode, result);
                 }
-            }
-            catch (NeighborInputException e)
-            {
-                outcome.Error = e.Message;
-            }
-            catch (NeighborException e)
-            {
-                outcome.Error = e.Message;
-            }
-            return outcome;
+            });
         }
 
         static object Entry(NeighborEntry entry)
@@ -121,20 +130,10 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
     {
         public static NeighborOutcome Run(IDictionary<string, object> parameters)
         {
-            NeighborOutcome outcome = new NeighborOutcome();
-            try
+            return NeighborOutcome.Of(delegate(Dictionary<string, object> result)
             {
-                outcome.Result["neighbors"] = List(parameters);
-            }
-            catch (NeighborInputException e)
-            {
-                outcome.Error = e.Message;
-            }
-            catch (NeighborException e)
-            {
-                outcome.Error = e.Message;
-            }
-            return outcome;
+                result["neighbors"] = List(parameters);
+            });
         }
 
         static List<object> List(IDictionary<string, object> parameters)
