@@ -1,0 +1,126 @@
+"""Native failures part way through a bulk run: every mutating call (and the
+read-back) failed with each Win32 code. The task fails; the result says what was
+applied before the failure and what was not attempted; changed is true exactly
+when Windows accepted a change; the table holds exactly what was applied."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import csharp
+from native_double import Double, Neighbor
+
+OLD, NEW = "00-15-5D-00-00-01", "00-15-5D-00-00-02"
+CODES = {5: "run the task elevated", 50: "stack is not installed or is disabled", 87: "rejected the entry as invalid",
+         1168: "no such entry", 5010: "already exists", 1231: "Win32 error 1231"}
+
+# A run whose entries need, in order: Set (update), Create (add), Delete (remove),
+# then Set + Delete + Create (a dynamic entry that Set leaves dynamic).
+ENTRIES = [
+    {"address": "10.0.0.1", "mac": NEW},
+    {"address": "10.0.0.2", "mac": NEW},
+    {"address": "10.0.0.3", "state": "absent"},
+    {"address": "10.0.0.4", "mac": NEW},
+]
+STARTING = [Neighbor("10.0.0.1", 4, OLD, "Permanent"), Neighbor("10.0.0.3", 4, OLD, "Permanent"),
+            Neighbor("10.0.0.4", 4, OLD, "Stale")]
+APPLIED = [  # the table after each entry is applied
+    Neighbor("10.0.0.1", 4, NEW, "Permanent"),
+    Neighbor("10.0.0.2", 4, NEW, "Permanent"),
+    None,  # 10.0.0.3 removed
+    Neighbor("10.0.0.4", 4, NEW, "Permanent"),
+]
+# The first entry each call fails on, and whether a change was accepted for that entry first.
+FIRST_FAILING = {
+    "SetIpNetEntry2": (0, False),
+    "CreateIpNetEntry2": (1, False),
+    "DeleteIpNetEntry2": (2, False),
+    "GetIpNetEntry2": (0, True),  # the read-back after the first change
+}
+
+
+def prepare(host: Double) -> None:
+    host.option("set_promotes_dynamic", 0)
+    for n in STARTING:
+        host.add_neighbor(n.address, n.interface_index, n.mac, n.state)
+
+
+def run(helper: Any, check_mode: bool = False) -> tuple[dict[str, Any], str | None]:
+    params = {"interface": "Ethernet", "neighbors": [dict(e) for e in ENTRIES], "purge": False,
+              "purge_family": "both", "state": "present"}
+    outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(params), check_mode)
+    return csharp.to_python(outcome.Result), outcome.Error
+
+
+def expected_table(applied: int, failing_entry_changed: bool, function: str) -> list[Neighbor]:
+    table = {n.address: n for n in STARTING}
+    for i in range(applied):
+        address = ENTRIES[i]["address"]
+        if APPLIED[i] is None:
+            table.pop(address)
+        else:
+            table[address] = APPLIED[i]
+    if failing_entry_changed and function == "GetIpNetEntry2":
+        table[ENTRIES[applied]["address"]] = APPLIED[applied]  # the change went in; its read-back failed
+    return sorted(table.values(), key=lambda n: n.address)
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+@pytest.mark.parametrize("function", sorted(FIRST_FAILING))
+def test_failure_matrix(host: Double, helper: Any, function: str, code: int) -> None:
+    prepare(host)
+    host.fault(function, code)
+    result, error = run(helper)
+    failing, accepted = FIRST_FAILING[function]
+    assert error is not None
+    assert error.startswith(f"neighbors[{failing}]: ")
+    if (function, code) == ("DeleteIpNetEntry2", 1168):
+        # "Not found" on a delete counts as gone; the read-back shows it is not.
+        assert "Windows still reports the static neighbor 10.0.0.3" in error
+    elif (function, code) == ("GetIpNetEntry2", 1168):
+        # A read-back that finds nothing is reported as what Windows holds.
+        assert "Windows did not keep the static neighbor 10.0.0.1" in error and "it now reports no entry" in error
+    else:
+        assert f"{function} returned {code}" in error
+        assert CODES[code] in error
+    assert error.endswith(f"({failing} of 4 changes applied before it; the entries after it were not attempted)")
+    statuses = [e["status"] for e in result["entries"]]
+    done = ["updated", "added", "removed", "updated"][:failing]
+    assert statuses == done + ["failed after a change" if accepted else "failed"] + ["not attempted"] * (3 - failing)
+    assert result["changed"] is (failing > 0 or accepted)
+    assert host.neighbors() == expected_table(failing, accepted, function)
+
+
+@pytest.mark.parametrize("function", ["SetIpNetEntry2", "DeleteIpNetEntry2", "CreateIpNetEntry2"])
+def test_fallback_path_failures(host: Double, helper: Any, function: str) -> None:
+    """The dynamic entry's Set + Delete + Create: each of the fallback's calls failing
+    once the first three entries are through."""
+    prepare(host)
+    params = {"interface": "Ethernet", "neighbors": [dict(ENTRIES[3])], "purge": False,
+              "purge_family": "both", "state": "present"}
+    host.fault(function, 5)
+    outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(params), False)
+    result = csharp.to_python(outcome.Result)
+    assert outcome.Error is not None and f"{function} returned 5" in outcome.Error
+    # Set is the first call: nothing applied. Delete fails after Set changed the MAC.
+    # Create fails after Set and Delete: the entry is gone, which the result must say.
+    accepted = function != "SetIpNetEntry2"
+    assert result["changed"] is accepted
+    assert result["entries"][0]["status"] == ("failed after a change" if accepted else "failed")
+    table = {n.address: n for n in host.neighbors()}
+    if function == "CreateIpNetEntry2":
+        assert "10.0.0.4" not in table
+    elif function == "DeleteIpNetEntry2":
+        assert table["10.0.0.4"] == Neighbor("10.0.0.4", 4, NEW, "Stale")
+    else:
+        assert table["10.0.0.4"] == Neighbor("10.0.0.4", 4, OLD, "Stale")
+
+
+@pytest.mark.parametrize("function", sorted(FIRST_FAILING))
+def test_check_mode_makes_no_call_a_fault_could_hit(host: Double, helper: Any, function: str) -> None:
+    prepare(host)
+    host.fault(function, 5)
+    result, error = run(helper, check_mode=True)
+    assert error is None and result["changed"] is True
+    assert host.mutations() == 0 and host.calls("GetIpNetEntry2") == 0
