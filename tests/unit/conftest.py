@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,3 +18,10 @@ from collection import install_finder  # noqa: E402
 def collections_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A collections path holding this checkout, with ansible-core's finder installed."""
     return install_finder(tmp_path_factory.mktemp("collections"))
+
+
+@pytest.fixture()
+def action_class(collections_path: Path) -> Any:
+    from ansible_collections.ipneighbor.windows.plugins.action.win_neighbor import ActionModule
+
+    return ActionModule

@@ -1,0 +1,70 @@
+"""The controller's rules (neighbor_args.py) and the C# helper's (NeighborParse)
+agree on every generated input: both refuse it with the same message, or both
+accept it as the same address, MAC or interface."""
+from __future__ import annotations
+
+import importlib.util
+import ipaddress
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+RULES_PATH = Path(__file__).parents[2] / "plugins" / "plugin_utils" / "neighbor_args.py"
+
+
+@pytest.fixture(scope="module")
+def rules() -> Any:
+    # Loaded by path: this process's ansible_collections namespace is the CLR's.
+    spec = importlib.util.spec_from_file_location("neighbor_args_under_test", RULES_PATH)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def outcome(parse: Callable[[], Any], refused: type) -> tuple[str, Any]:
+    try:
+        return "accepted", parse()
+    except refused as e:
+        return "refused", str(e)
+
+
+def dotnet(parse: Callable[[], Any]) -> tuple[str, Any]:
+    try:
+        return "accepted", parse()
+    except Exception as e:  # pylint: disable=broad-except  # a .NET exception, checked by type name below
+        assert type(e).__name__ == "NeighborInputException", repr(e)
+        return "refused", str(e.Message)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(alphabet="0123456789abcdefABCDEF:.%/ ١１", max_size=45), st.ip_addresses().map(str)))
+@example("10.0.0.1:80")
+@example("::1.2.3.4")
+@example("1::2:3:4:5:6:7:8")
+def test_addresses(helper: Any, rules: Any, text: str) -> None:
+    py = outcome(lambda: ipaddress.ip_address(rules.normalise_address("address", text)).packed,
+                 rules.NeighborArgumentError)
+    cs = dotnet(lambda: bytes(helper.NeighborInput.NeighborParse.Address("address", text).GetAddressBytes()))
+    assert py == cs
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789abcdefABCDEFg-:. １", max_size=70))
+@example("0015.5d01.0203")
+def test_macs(helper: Any, rules: Any, text: str) -> None:
+    py = outcome(lambda: rules.normalise_mac("mac", text), rules.NeighborArgumentError)
+    cs = dotnet(lambda: str(helper.NeighborInput.NeighborParse.FormatMac(helper.NeighborInput.NeighborParse.Mac(
+        "mac", text))))
+    assert py == cs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet="0123456789+- Eth", max_size=12), st.integers(-5, 2**32 + 5).map(str)))
+def test_interfaces(helper: Any, rules: Any, text: str) -> None:
+    py = outcome(lambda: rules.normalise_interface("interface", text), rules.NeighborArgumentError)
+    cs = dotnet(lambda: str(helper.NeighborInput.NeighborParse.Interface("interface", text)))
+    assert py == cs
