@@ -9,15 +9,27 @@ export PYTHONDONTWRITEBYTECODE=1
 
 echo "== C# helper under Mono against the IP Helper double, layout, C# 5 gate (tests/helper)"
 .venv/bin/pytest -q -p no:cacheprovider tests/helper
-echo "== controller: action plugin, argument rules, docs and .ps1 spec agreement (tests/unit)"
-.venv/bin/pytest -q -p no:cacheprovider tests/unit
+for venv in .venv .venv-2.19; do
+    echo "== controller on $("$venv/bin/ansible" --version | head -n 1): action plugin, argument rules, corpus, docs and .ps1 spec agreement (tests/unit)"
+    "$venv/bin/pytest" -q -p no:cacheprovider tests/unit
+done
 echo "== lab playbooks on $(.venv/bin/ansible --version | head -n 1) and $(.venv-2.19/bin/ansible --version | head -n 1)"
 LAB_VENVS="$root/.venv:$root/.venv-2.19" .venv/bin/pytest -q -p no:cacheprovider tests/lab
-echo "== ansible-test sanity"
+echo "== ansible-test sanity, newest ansible-core (Python 3.13) and 2.19 (Python 3.11)"
 bash tests/tools/sanity.sh
-echo "== ansible-doc ipneighbor.windows.win_neighbor"
-ANSIBLE_COLLECTIONS_PATH="$installed" .venv/bin/ansible-doc ipneighbor.windows.win_neighbor | head -n 3
-echo "== ansible-lint (production profile) on examples/, the lab playbooks and the integration targets"
+VENV="$root/.venv-2.19" PYTHON_VERSION=3.11 bash tests/tools/sanity.sh
+for module in win_neighbor win_neighbor_info; do
+    echo "== ansible-doc ipneighbor.windows.$module"
+    ANSIBLE_COLLECTIONS_PATH="$installed" .venv/bin/ansible-doc "ipneighbor.windows.$module" | head -n 2
+done
+echo "== ansible-lint (production profile) on the collection: examples, lab playbooks, integration targets"
 ANSIBLE_COLLECTIONS_PATH="$installed" ANSIBLE_ROLES_PATH="$root/tests/integration/targets" \
-    .venv/bin/ansible-lint --nocolor examples/ tests/lab/playbooks/ tests/integration/ 2>&1 | grep -v '^WARNING: PATH altered'
+    .venv/bin/ansible-lint --nocolor 2>&1 | grep -v '^WARNING: PATH altered'
+echo "== changelog (antsibull-changelog lint) and docs (antsibull-docs lint, module pages up to date)"
+.venv/bin/antsibull-changelog lint
+PATH="$root/.venv/bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$installed" .venv/bin/antsibull-docs lint-collection-docs --plugin-docs .
+rendered=$(mktemp -d)
+bash tests/tools/render_docs.sh "$rendered"
+diff -ru docs/modules "$rendered" || { echo "docs/modules is stale: run bash tests/tools/render_docs.sh"; exit 1; }
+rm -rf "$rendered"
 echo "== all tests passed"

@@ -6,11 +6,12 @@
 DOCUMENTATION = r"""
 ---
 module: win_neighbor
-short_description: Pin or remove a static neighbor (ARP or NDP) entry on a Windows host
+short_description: Pin or remove static neighbor (ARP and NDP) entries on a Windows host
 version_added: 0.1.0
 description:
-  - Makes one entry of the Windows neighbor table (ARP for IPv4, NDP for IPv6) static
-    (C(Permanent)) with the given MAC address, or removes a static entry.
+  - Makes entries of the Windows neighbor table (ARP for IPv4, NDP for IPv6) static
+    (C(Permanent)) with the given MAC address, or removes static entries; one entry per task, or
+    many with O(neighbors), optionally removing the static entries the task does not list (O(purge)).
   - Works through the IP Helper API (C(iphlpapi.dll)) directly; no C(netsh), C(arp.exe)
     or CIM. After a change the entry is read back and the result reports what Windows holds.
   - A dynamic entry (C(Reachable), C(Stale), and so on) for the address is made static.

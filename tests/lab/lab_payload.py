@@ -34,7 +34,7 @@ class ModuleRun:
 
 
 def _decode(scripts: dict[str, Any], name: str) -> str:
-    """A script's source: base64 (2.19), or base64 under "script" (2.21)."""
+    """A script's source: base64 under "script" (as 2.19 and 2.21 send it), or plain base64."""
     entry = scripts[name]
     encoded = entry["script"] if isinstance(entry, dict) else entry
     return base64.b64decode(encoded).decode("utf-8-sig")
