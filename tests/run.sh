@@ -22,6 +22,15 @@ for module in win_neighbor win_neighbor_info; do
     echo "== ansible-doc ipneighbor.windows.$module"
     ANSIBLE_COLLECTIONS_PATH="$installed" .venv/bin/ansible-doc "ipneighbor.windows.$module" | head -n 2
 done
+echo "== ansible-playbook --syntax-check of each integration target (the lab runs them too, above)"
+plays=$(mktemp -d)
+for target in tests/integration/targets/*/; do
+    name=$(basename "$target")
+    printf -- '- name: %s\n  hosts: all\n  gather_facts: false\n  roles: [%s]\n' "$name" "$name" > "$plays/$name.yml"
+    ANSIBLE_COLLECTIONS_PATH="$installed" ANSIBLE_ROLES_PATH="$root/tests/integration/targets" \
+        .venv/bin/ansible-playbook -i localhost, --syntax-check "$plays/$name.yml"
+done
+rm -rf "$plays"
 echo "== ansible-lint (production profile) on the collection: examples, lab playbooks, integration targets"
 ANSIBLE_COLLECTIONS_PATH="$installed" ANSIBLE_ROLES_PATH="$root/tests/integration/targets" \
     .venv/bin/ansible-lint --nocolor 2>&1 | grep -v '^WARNING: PATH altered'

@@ -85,18 +85,24 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
             string[] parts = value.Split('.');
             if (parts.Length != 4)
                 throw new NeighborInputException(option, value, "is not an IPv4 address (a.b.c.d) or an IPv6 address");
-            byte[] bytes = new byte[4];
-            for (int i = 0; i < 4; i++)
+            // Shape of every part first, then leading zeros, then range (the controller's order).
+            foreach (string part in parts)
             {
-                string part = parts[i];
                 bool digits = part.Length > 0 && part.Length <= 3;
                 foreach (char c in part)
                     digits &= IsAsciiDigit(c);
                 if (!digits)
                     throw new NeighborInputException(option, value, "is not an IPv4 address (a.b.c.d) or an IPv6 address");
+            }
+            foreach (string part in parts)
+            {
                 if (part.Length > 1 && part[0] == '0')
                     throw new NeighborInputException(option, value, "has a leading zero, which some tools read as octal; write it without");
-                int number = Int32.Parse(part, CultureInfo.InvariantCulture);
+            }
+            byte[] bytes = new byte[4];
+            for (int i = 0; i < 4; i++)
+            {
+                int number = Int32.Parse(parts[i], CultureInfo.InvariantCulture);
                 if (number > 255)
                     throw new NeighborInputException(option, value, "has a part above 255");
                 bytes[i] = (byte)number;
@@ -133,15 +139,15 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
                     return "is the broadcast address";
                 return null;
             }
-            if (IPAddress.IPv6None.Equals(address))
-                return "is the unspecified address";
-            if (IPAddress.IPv6Loopback.Equals(address))
-                return "is a loopback address";
             bool mapped = b[10] == 0xFF && b[11] == 0xFF;
             for (int i = 0; i < 10; i++)
                 mapped &= b[i] == 0;
             if (mapped)
                 return "is an IPv4-mapped IPv6 address; use the IPv4 address";
+            if (IPAddress.IPv6None.Equals(address))
+                return "is the unspecified address";
+            if (IPAddress.IPv6Loopback.Equals(address))
+                return "is a loopback address";
             return null;
         }
 

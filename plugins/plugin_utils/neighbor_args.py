@@ -75,12 +75,13 @@ def normalise_address(option: str, value: object) -> str:
         ip = ipaddress.IPv6Address(text)
     except ValueError:
         raise NeighborArgumentError(option, text, "is not an IPv6 address") from None
-    if ip.is_unspecified:
+    # Mapped first: Python 3.13's is_loopback and is_unspecified look inside mapped addresses, 3.11's do not.
+    if ip.ipv4_mapped is not None:
+        problem = "is an IPv4-mapped IPv6 address; use the IPv4 address"
+    elif ip.is_unspecified:
         problem = "is the unspecified address"
     elif ip.is_loopback:
         problem = "is a loopback address"
-    elif ip.ipv4_mapped is not None:
-        problem = "is an IPv4-mapped IPv6 address; use the IPv4 address"
     else:
         return str(ip)
     raise NeighborArgumentError(option, text, problem)

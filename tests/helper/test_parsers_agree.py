@@ -40,11 +40,13 @@ def dotnet(parse: Callable[[], Any]) -> tuple[str, Any]:
         return "refused", str(e.Message)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(derandomize=True, max_examples=400, deadline=None)
 @given(st.one_of(st.text(alphabet="0123456789abcdefABCDEF:.%/ ١１", max_size=45), st.ip_addresses().map(str)))
 @example("10.0.0.1:80")
 @example("::1.2.3.4")
 @example("1::2:3:4:5:6:7:8")
+@example("00...")  # once refused for different reasons: the checks' order must match
+@example("::FFFF:127.0.0.0")  # Python 3.13 calls it loopback, 3.11 does not
 def test_addresses(helper: Any, rules: Any, text: str) -> None:
     py = outcome(lambda: ipaddress.ip_address(rules.normalise_address("address", text)).packed,
                  rules.NeighborArgumentError)
@@ -52,7 +54,7 @@ def test_addresses(helper: Any, rules: Any, text: str) -> None:
     assert py == cs
 
 
-@settings(max_examples=400, deadline=None)
+@settings(derandomize=True, max_examples=400, deadline=None)
 @given(st.text(alphabet="0123456789abcdefABCDEFg-:. １", max_size=70))
 @example("0015.5d01.0203")
 def test_macs(helper: Any, rules: Any, text: str) -> None:
@@ -62,7 +64,7 @@ def test_macs(helper: Any, rules: Any, text: str) -> None:
     assert py == cs
 
 
-@settings(max_examples=300, deadline=None)
+@settings(derandomize=True, max_examples=300, deadline=None)
 @given(st.one_of(st.text(alphabet="0123456789+- Eth", max_size=12), st.integers(-5, 2**32 + 5).map(str)))
 def test_interfaces(helper: Any, rules: Any, text: str) -> None:
     py = outcome(lambda: rules.normalise_interface("interface", text), rules.NeighborArgumentError)

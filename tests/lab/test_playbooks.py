@@ -177,10 +177,22 @@ def test_integration_target_against_the_lab(lab: Lab) -> None:
     for run in range(2):
         stats = lab.stats(LAB / "playbooks" / "integration.yml", "--skip-tags", "real_windows")
         assert (stats["failures"], stats["ignored"]) == (0, 2), f"run {run + 1}"
-        # two check-mode pins, pin, change, pin6, remove, and the cleanup (of the IPv6 entry)
-        assert stats["changed"] == 7, f"run {run + 1}"
+        statuses = {r["task"].split(" : ", 1)[-1]: r["status"] for r in lab.results()}
+        # The lab's default host has learned entries on Ethernet, so the dynamic block ran.
+        assert statuses["Pin the learned entry with its own MAC"] == "ok", f"run {run + 1}"
+        assert statuses["Purge the unlisted static entries"] == "ok", f"run {run + 1}"
     addresses = {n["address"] for n in lab.state()["neighbors"]}
-    assert not addresses & {"192.0.2.77", "2001:db8::77"}
+    assert not addresses & {"192.0.2.77", "2001:db8::77", "192.0.2.81", "192.0.2.82", "2001:db8::82"}
+    # What the host had pinned before the target is still pinned.
+    assert {"address": "192.168.10.99", "interface_index": 4, "mac": "00-15-5D-00-0A-63", "state": "Permanent",
+            "is_router": False} in lab.state()["neighbors"]
+
+
+def test_info_integration_target_against_the_lab(lab: Lab) -> None:
+    for run in range(2):
+        stats = lab.stats(LAB / "playbooks" / "integration_info.yml", "--skip-tags", "real_windows")
+        assert (stats["failures"], stats["ignored"]) == (0, 1), f"run {run + 1}"
+    assert "192.0.2.91" not in {n["address"] for n in lab.state()["neighbors"]}
 
 
 def test_module_defaults_through_the_action_group(lab: Lab) -> None:
