@@ -41,4 +41,8 @@ rendered=$(mktemp -d)
 bash tests/tools/render_docs.sh "$rendered"
 diff -ru docs/modules "$rendered" || { echo "docs/modules is stale: run bash tests/tools/render_docs.sh"; exit 1; }
 rm -rf "$rendered"
+echo "== ansible-builder introspect: the execution-environment dependencies it reads from the collection"
+deps=$(.venv/bin/ansible-builder introspect "$installed")
+echo "$deps" | grep -F "pywinrm>=0.4.3  # from collection ipneighbor.windows"
+echo "$deps" | grep -F "pypsrp>=0.8.1  # from collection ipneighbor.windows"
 echo "== all tests passed"
