@@ -43,9 +43,9 @@ def single_diff(args: dict[str, t.Any], result: dict[str, t.Any]) -> dict[str, s
 
 def bulk_diff(result: dict[str, t.Any]) -> dict[str, str] | None:
     """The entries added, updated or removed (or that would be, in check mode)."""
-    touched = [e for e in result.get("entries", []) if e["status"] in ("added", "updated", "removed")]
     if "entries" not in result:
         return None
+    touched = [e for e in result["entries"] if e["status"] in ("added", "updated", "removed")]
     return render_diff(f"{len(touched)} neighbor entries",
                        "".join(describe(e["before"]) + "\n" for e in touched if e["before"]),
                        "".join(describe(e.get("after")) + "\n" for e in touched if e.get("after")))

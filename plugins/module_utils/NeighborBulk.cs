@@ -38,18 +38,24 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
         public static void Run(IDictionary<string, object> parameters, bool purge, string purgeFamily, bool checkMode,
             Dictionary<string, object> result)
         {
+            // All input is checked before the first native call.
             List<NeighborRequest> requests = NeighborRequest.ListFromParameters(parameters);
+            string taskInterface = NeighborRequest.Text(parameters, "interface");
+            InterfaceName taskName = taskInterface == null ? null : NeighborParse.Interface("interface", taskInterface);
+            List<ushort> purged = purge ? PurgeFamilies(purgeFamily) : new List<ushort>();
+
             Dictionary<string, NeighborInterface> interfaces = new Dictionary<string, NeighborInterface>();
             List<BulkItem> items = Resolve(requests, interfaces);
             // Purge covers the interfaces the entries name and the task's own interface.
             List<NeighborInterface> scope = new List<NeighborInterface>(interfaces.Values);
-            string taskInterface = NeighborRequest.Text(parameters, "interface");
-            if (purge && taskInterface != null)
-                scope.Add(Lookup("interface", NeighborParse.Interface("interface", taskInterface), interfaces));
+            if (purge && taskName != null)
+                scope.Add(Lookup("interface", taskName, interfaces));
             HashSet<ushort> families = new HashSet<ushort>(), optional = new HashSet<ushort>();
             foreach (BulkItem item in items)
                 families.Add(Snapshot.Family(item.Request.Address));
-            List<ushort> purged = purge ? PurgeFamilies(purgeFamily) : new List<ushort>();
+            // With nothing in purge's scope there is nothing of its families to read.
+            if (scope.Count == 0)
+                purged.Clear();
             foreach (ushort family in purged)
             {
                 if (families.Add(family))

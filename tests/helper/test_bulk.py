@@ -187,6 +187,7 @@ def test_purge_with_an_empty_list_and_no_interface_touches_nothing(host: Double,
     purge_host(host)
     result, error = run(helper, [], purge=True)
     assert error is None and result["changed"] is False and result["removed"] == []
+    assert host.calls("GetIpNetTable2") == 0
 
 
 def test_purge_in_check_mode_lists_what_would_go(host: Double, helper: Any) -> None:
@@ -278,3 +279,10 @@ def test_info_row_fields(host: Double, helper: Any) -> None:
 def test_info_bad_filters(host: Double, helper: Any, params: dict[str, Any], message: str) -> None:
     rows, error = info(helper, **params)
     assert error is not None and error.startswith(message) and rows == []
+
+
+def test_a_bad_task_interface_is_refused_before_any_lookup(host: Double, helper: Any) -> None:
+    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], interface="-3",
+                        purge=True)
+    assert error == "interface '-3' is not a valid interface index: an index is a positive number"
+    assert calls(host, *LOOKUPS) == {} and result == {"changed": False}
