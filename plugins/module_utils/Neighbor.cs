@@ -69,21 +69,28 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
             if (code != Win32Error.Success)
                 throw new NeighborException(String.Format("{0} '{1}': looking up the interface index failed: {2}",
                     option, name, NeighborErrors.Explain("ConvertInterfaceLuidToIndex", code, AddressFamily.Unspecified)));
-            StringBuilder alias = new StringBuilder(NativeMethods.AliasCapacity);
-            code = NativeMethods.ConvertInterfaceLuidToAlias(ref luid, alias, new UIntPtr((uint)NativeMethods.AliasCapacity));
+            string alias;
+            code = AliasOf(luid, out alias);
             if (code != Win32Error.Success)
                 throw new NeighborException(String.Format("{0} '{1}': looking up the interface alias failed: {2}",
                     option, name, NeighborErrors.Explain("ConvertInterfaceLuidToAlias", code, AddressFamily.Unspecified)));
-            return new NeighborInterface(luid, index, alias.ToString());
+            return new NeighborInterface(luid, index, alias);
         }
 
         // An interface a table row names; its alias is null if Windows cannot
         // say (the interface went away since the table was read).
         public static NeighborInterface FromLuid(ulong luid, uint index)
         {
-            StringBuilder alias = new StringBuilder(NativeMethods.AliasCapacity);
-            uint code = NativeMethods.ConvertInterfaceLuidToAlias(ref luid, alias, new UIntPtr((uint)NativeMethods.AliasCapacity));
-            return new NeighborInterface(luid, index, code == Win32Error.Success ? alias.ToString() : null);
+            string alias;
+            return new NeighborInterface(luid, index, AliasOf(luid, out alias) == Win32Error.Success ? alias : null);
+        }
+
+        static uint AliasOf(ulong luid, out string alias)
+        {
+            StringBuilder buffer = new StringBuilder(NativeMethods.AliasCapacity);
+            uint code = NativeMethods.ConvertInterfaceLuidToAlias(ref luid, buffer, new UIntPtr((uint)NativeMethods.AliasCapacity));
+            alias = buffer.ToString();
+            return code;
         }
     }
 
