@@ -46,7 +46,7 @@ def bulk_diff(result: dict[str, t.Any]) -> dict[str, str] | None:
     if "entries" not in result:
         return None
     touched = [e for e in result["entries"] if e["status"] in ("added", "updated", "removed")]
-    return render_diff(f"{len(touched)} neighbor entries",
+    return render_diff(f"{len(touched)} neighbor {'entry' if len(touched) == 1 else 'entries'}",
                        "".join(describe(e["before"]) + "\n" for e in touched if e["before"]),
                        "".join(describe(e.get("after")) + "\n" for e in touched if e.get("after")))
 

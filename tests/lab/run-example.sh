@@ -12,4 +12,6 @@ echo "== first run, with --diff: the entries are pinned"
 "$root/.venv/bin/ansible-playbook" "$root/examples/pin_neighbors.yml" --diff
 echo "== second run: nothing to change"
 "$root/.venv/bin/ansible-playbook" "$root/examples/pin_neighbors.yml"
+echo "== many entries in one task, with purge, in check mode and with --diff: what would change"
+"$root/.venv/bin/ansible-playbook" "$root/examples/pin_fleet.yml" --check --diff
 echo "== the simulated hosts' state files: $LAB_STATE_DIR"

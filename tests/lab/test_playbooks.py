@@ -233,3 +233,11 @@ def test_bulk_purge_in_check_mode_shows_what_would_go(lab: Lab) -> None:
     state = lab.state()
     assert all(state["calls"].get(f, 0) == 0 for f in MUTATING)
     assert {n["address"] for n in state["neighbors"]} == {n["address"] for n in HOST["neighbors"]}
+
+
+def test_fleet_example_pins_purges_then_reports_ok(lab: Lab) -> None:
+    first = lab.stats(ROOT / "examples" / "pin_fleet.yml")
+    assert (first["changed"], first["failures"]) == (1, 0)
+    pinned = lab.results()[0]["result"]
+    assert [e["address"] for e in pinned["removed"]] == ["192.168.10.99"]  # the default host's old pin
+    assert (lab.stats(ROOT / "examples" / "pin_fleet.yml")["changed"]) == 0

@@ -147,3 +147,10 @@ def test_bulk_diff_lists_the_touched_entries(action_class: Any) -> None:
     assert result["diff"]["after"] == (
         "address: 192.168.1.10\nmac: 00-15-5D-01-02-03\ninterface_alias: Ethernet\n"
         "interface_index: 4\nstate: Permanent\n\n")
+
+
+def test_bulk_diff_header_counts_one_entry(action_class: Any) -> None:
+    entries = [{"address": "10.0.0.1", "status": "added", "purged": False, "before": None, "after": AFTER}]
+    result = run(action_class, {"neighbors": [{"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"}]},
+                 diff=True, module_result={"changed": True, "entries": entries})[0]
+    assert result["diff"]["after_header"] == "1 neighbor entry (after)"

@@ -66,3 +66,16 @@ def test_unsupported_runs_are_refused_with_a_reason(data: bytes | None, message:
 def test_module_run_is_read() -> None:
     run = lab_payload.read(payload(["module_wrapper.ps1"]))
     assert (run.fqcn, run.script, run.check_mode) == ("ipneighbor.windows.win_neighbor", "$spec = @{}", False)
+
+
+def test_refusals_never_echo_what_the_payload_carries() -> None:
+    """A become run carries the password in clear in secure_params; the lab's
+    message names the wrapper and nothing of its parameters."""
+    secret = "S3cret-runas-password"
+    body = json.loads(payload(["become_wrapper.ps1", "module_wrapper.ps1"]).partition(lab_payload.SEPARATOR)[2])
+    body["actions"][0]["secure_params"] = {"BecomePassword": secret}
+    body["actions"][0]["params"]["BecomeUser"] = "Administrator"
+    data = b"{}" + lab_payload.SEPARATOR + json.dumps(body).encode()
+    with pytest.raises(lab_payload.LabUnsupported) as refused:
+        lab_payload.read(data)
+    assert secret not in str(refused.value) and "Administrator" not in str(refused.value)
