@@ -141,7 +141,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
 
     public static class NeighborErrors
     {
-        static string FamilyName(AddressFamily family)
+        public static string FamilyName(AddressFamily family)
         {
             if (family == AddressFamily.InterNetwork)
                 return "IPv4";

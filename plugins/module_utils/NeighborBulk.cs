@@ -52,7 +52,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                 scope.Add(Lookup("interface", taskName, interfaces));
             HashSet<ushort> families = new HashSet<ushort>(), optional = new HashSet<ushort>();
             foreach (BulkItem item in items)
-                families.Add(Snapshot.Family(item.Request.Address));
+                families.Add(NeighborRow.Family(item.Request.Address));
             // With nothing in purge's scope there is nothing of its families to read.
             if (scope.Count == 0)
                 purged.Clear();

@@ -150,9 +150,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
 
             // Read only the families asked about; a family whose stack is not installed lists nothing.
             List<ushort> families = new List<ushort>();
-            if (family != "ipv6" && (address == null || Snapshot.Family(address) == NativeMethods.AF_INET))
+            if (family != "ipv6" && (address == null || NeighborRow.Family(address) == NativeMethods.AF_INET))
                 families.Add(NativeMethods.AF_INET);
-            if (family != "ipv4" && (address == null || Snapshot.Family(address) == NativeMethods.AF_INET6))
+            if (family != "ipv4" && (address == null || NeighborRow.Family(address) == NativeMethods.AF_INET6))
                 families.Add(NativeMethods.AF_INET6);
             Snapshot snapshot = Snapshot.Read(families, families);
 
@@ -172,7 +172,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
                 }
                 Dictionary<string, object> entry = new NeighborEntry(rowAddress, NeighborRow.Mac(row), rowIface, row.State)
                     .ToResult();
-                entry["family"] = Snapshot.FamilyName(NeighborRow.Family(row));
+                entry["family"] = NeighborErrors.FamilyName(NeighborRow.AddressFamilyOf(NeighborRow.Family(row)));
                 entry["is_router"] = (row.Flags & 1) != 0;
                 rows.Add(entry);
             }

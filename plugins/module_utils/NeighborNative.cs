@@ -114,14 +114,25 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNa
             get { return Marshal.SizeOf(typeof(MIB_IPNET_ROW2)); }
         }
 
+        // The AF_ value of an address, and the .NET family of an AF_ value.
+        public static ushort Family(IPAddress address)
+        {
+            return address.AddressFamily == AddressFamily.InterNetworkV6 ? NativeMethods.AF_INET6 : NativeMethods.AF_INET;
+        }
+
+        public static AddressFamily AddressFamilyOf(ushort family)
+        {
+            return family == NativeMethods.AF_INET6 ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
+        }
+
         public static MIB_IPNET_ROW2 New(IPAddress address, ulong luid, uint index)
         {
             MIB_IPNET_ROW2 row = new MIB_IPNET_ROW2();
             row.Address = new byte[28];
             row.PhysicalAddress = new byte[32];
             byte[] bytes = address.GetAddressBytes();
-            bool v6 = address.AddressFamily == AddressFamily.InterNetworkV6;
-            ushort family = v6 ? NativeMethods.AF_INET6 : NativeMethods.AF_INET;
+            ushort family = Family(address);
+            bool v6 = family == NativeMethods.AF_INET6;
             row.Address[0] = (byte)(family & 0xFF);
             row.Address[1] = (byte)(family >> 8);
             Array.Copy(bytes, 0, row.Address, v6 ? 8 : 4, bytes.Length);

@@ -25,16 +25,6 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSn
             return interfaceIndex.ToString(CultureInfo.InvariantCulture) + "/" + address;
         }
 
-        public static ushort Family(IPAddress address)
-        {
-            return address.AddressFamily == AddressFamily.InterNetworkV6 ? NativeMethods.AF_INET6 : NativeMethods.AF_INET;
-        }
-
-        public static string FamilyName(ushort family)
-        {
-            return family == NativeMethods.AF_INET6 ? "IPv6" : "IPv4";
-        }
-
         // Reads each family once. A family in optional whose stack is not
         // installed (ERROR_NOT_SUPPORTED) reads as empty; any other failure throws.
         public static Snapshot Read(ICollection<ushort> families, ICollection<ushort> optional)
@@ -47,9 +37,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSn
                 if (code == Win32Error.NotSupported && optional.Contains(family))
                     continue;
                 if (code != Win32Error.Success)
+                {
+                    AddressFamily named = NeighborRow.AddressFamilyOf(family);
                     throw new NeighborException(String.Format("Listing the {0} neighbor table failed: {1}",
-                        FamilyName(family), NeighborErrors.Explain("GetIpNetTable2", code,
-                            family == NativeMethods.AF_INET6 ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork)));
+                        NeighborErrors.FamilyName(named), NeighborErrors.Explain("GetIpNetTable2", code, named)));
+                }
                 foreach (MIB_IPNET_ROW2 row in read)
                 {
                     IPAddress address = NeighborRow.Address(row);
