@@ -61,3 +61,18 @@ def to_dotnet(value: Any) -> Any:
 def parameters(values: dict[str, Any]) -> Any:
     """A module's parameters as Ansible.Basic gives them to the module."""
     return to_dotnet(values)
+
+
+# win_neighbor's spec defaults.
+DEFAULTS = {"state": "present", "purge": False, "purge_family": "both"}
+
+
+def as_ansible_basic(args: dict[str, Any]) -> dict[str, Any]:
+    """Defaults applied and values typed as the module's spec makes them."""
+    params = dict(DEFAULTS, **args)
+    for key in ("address", "mac", "interface"):
+        if params.get(key) is not None:
+            params[key] = str(params[key])
+    if "neighbors" in params:
+        params["neighbors"] = [dict({"state": "present"}, **entry) for entry in params["neighbors"]]
+    return params

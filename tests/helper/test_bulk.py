@@ -16,7 +16,7 @@ LOOKUPS = ("ConvertInterfaceAliasToLuid", "ConvertInterfaceIndexToLuid", "Conver
 
 def run(helper: Any, neighbors: list[dict[str, Any]], check_mode: bool = False,
         **params: Any) -> tuple[dict[str, Any], str | None]:
-    params = {"state": "present", "purge": False, "purge_family": "both", "neighbors": neighbors, **params}
+    params = csharp.as_ansible_basic({"neighbors": neighbors, **params})
     outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(params), check_mode)
     return csharp.to_python(outcome.Result), outcome.Error
 

@@ -14,23 +14,11 @@ import csharp
 from native_double import MUTATING, Double
 
 CASES = json.loads((Path(__file__).parents[1] / "corpus" / "bad_input.json").read_text(encoding="utf-8"))
-DEFAULTS = {"state": "present", "purge": False, "purge_family": "both"}
-
-
-def as_ansible_basic(args: dict[str, Any]) -> dict[str, Any]:
-    """Defaults applied and values typed as the module's spec makes them."""
-    params = dict(DEFAULTS, **args)
-    for key in ("address", "mac", "interface"):
-        if params.get(key) is not None:
-            params[key] = str(params[key])
-    if "neighbors" in params:
-        params["neighbors"] = [dict({"state": "present"}, **entry) for entry in params["neighbors"]]
-    return params
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c["target"]], ids=lambda c: c["name"])
 def test_target_refuses_before_touching_the_table(host: Double, helper: Any, case: dict[str, Any]) -> None:
-    outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(as_ansible_basic(case["args"])), False)
+    outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(csharp.as_ansible_basic(case["args"])), False)
     assert outcome.Error == case["target"]
     assert csharp.to_python(outcome.Result) == {"changed": False}
     assert host.mutations() == 0

@@ -47,8 +47,7 @@ def prepare(host: Double) -> None:
 
 
 def run(helper: Any, check_mode: bool = False) -> tuple[dict[str, Any], str | None]:
-    params = {"interface": "Ethernet", "neighbors": [dict(e) for e in ENTRIES], "purge": False,
-              "purge_family": "both", "state": "present"}
+    params = csharp.as_ansible_basic({"interface": "Ethernet", "neighbors": [dict(e) for e in ENTRIES]})
     outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(params), check_mode)
     return csharp.to_python(outcome.Result), outcome.Error
 
@@ -97,8 +96,7 @@ def test_fallback_path_failures(host: Double, helper: Any, function: str) -> Non
     """The dynamic entry's Set + Delete + Create: each of the fallback's calls failing
     once the first three entries are through."""
     prepare(host)
-    params = {"interface": "Ethernet", "neighbors": [dict(ENTRIES[3])], "purge": False,
-              "purge_family": "both", "state": "present"}
+    params = csharp.as_ansible_basic({"interface": "Ethernet", "neighbors": [dict(ENTRIES[3])]})
     host.fault(function, 5)
     outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(params), False)
     result = csharp.to_python(outcome.Result)
