@@ -15,14 +15,12 @@ sys.path[:0] = [str(ROOT / "tests" / "tools"), str(ROOT / "tests" / "helper")]
 
 import build  # noqa: E402
 import csharp  # noqa: E402
-from native_double import Double  # noqa: E402
+from native_double import LOOKUPS, Double  # noqa: E402
 
 SIZES = (1, 10, 100, 1_000, 10_000)
 NEIGHBOR_CALLS = ("GetIpNetTable2", "GetIpNetEntry2", "CreateIpNetEntry2", "SetIpNetEntry2", "DeleteIpNetEntry2")
 SHORT = {"GetIpNetTable2": "table", "GetIpNetEntry2": "get", "CreateIpNetEntry2": "create",
          "SetIpNetEntry2": "set", "DeleteIpNetEntry2": "delete"}
-LOOKUPS = ("ConvertInterfaceAliasToLuid", "ConvertInterfaceIndexToLuid", "ConvertInterfaceLuidToIndex",
-           "ConvertInterfaceLuidToAlias")
 SINGLE_SAMPLE, SNAPSHOT_SAMPLE = 400, 40
 
 

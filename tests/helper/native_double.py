@@ -11,6 +11,8 @@ from pathlib import Path
 AF_INET, AF_INET6 = 2, 23
 STATES = ["Unreachable", "Incomplete", "Probe", "Delay", "Stale", "Reachable", "Permanent"]
 MUTATING = ("CreateIpNetEntry2", "SetIpNetEntry2", "DeleteIpNetEntry2")
+LOOKUPS = ("ConvertInterfaceAliasToLuid", "ConvertInterfaceIndexToLuid", "ConvertInterfaceLuidToIndex",
+           "ConvertInterfaceLuidToAlias")
 
 
 class Row(ctypes.Structure):

@@ -7,11 +7,9 @@ from typing import Any
 import pytest
 
 import csharp
-from native_double import MUTATING, Double, Neighbor
+from native_double import LOOKUPS, MUTATING, Double, Neighbor
 
 A, B, C = "00-15-5D-00-00-0A", "00-15-5D-00-00-0B", "00-15-5D-00-00-0C"
-LOOKUPS = ("ConvertInterfaceAliasToLuid", "ConvertInterfaceIndexToLuid", "ConvertInterfaceLuidToIndex",
-           "ConvertInterfaceLuidToAlias")
 
 
 def run(helper: Any, neighbors: list[dict[str, Any]], check_mode: bool = False,
