@@ -181,6 +181,15 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
                 why, function, code, Win32Error.Name(code));
         }
 
+        // The message of a refused input or a failed call; anything else is
+        // unexpected and says its type, so that the report names the fault.
+        public static string Describe(Exception e)
+        {
+            if (e is NeighborException || e is NeighborInputException)
+                return e.Message;
+            return String.Format("unexpected {0}: {1}", e.GetType().FullName, e.Message);
+        }
+
         public static NeighborException Failed(string action, string function, uint code, IPAddress address,
             NeighborInterface iface)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
@@ -35,7 +36,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             { NeighborChange.Remove, "removed" },
         };
 
-        public static void Run(IDictionary<string, object> parameters, bool purge, string purgeFamily, bool checkMode,
+        public static void Run(IDictionary parameters, bool purge, string purgeFamily, bool checkMode,
             Dictionary<string, object> result)
         {
             // All input is checked before the first native call.
@@ -76,12 +77,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
         static List<ushort> PurgeFamilies(string purgeFamily)
         {
             List<ushort> families = new List<ushort>();
-            if (purgeFamily == PurgeAll || purgeFamily == "ipv4")
+            bool all = NeighborRequest.Is(purgeFamily, PurgeAll);
+            if (all || NeighborRequest.Is(purgeFamily, "ipv4"))
                 families.Add(NativeMethods.AF_INET);
-            if (purgeFamily == PurgeAll || purgeFamily == "ipv6")
+            if (all || NeighborRequest.Is(purgeFamily, "ipv6"))
                 families.Add(NativeMethods.AF_INET6);
-            if (families.Count == 0)
-                throw new NeighborInputException("purge_family", purgeFamily, "is not one of both, ipv4, ipv6");
             return families;
         }
 
@@ -216,9 +216,10 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                             after = NeighborReconcile.Apply(item.Request, item.Interface, item.Before, ref accepted);
                             problem = NeighborReconcile.Mismatch(item.Request, item.Interface, after);
                         }
-                        catch (NeighborException e)
+                        catch (Exception e)
                         {
-                            problem = e.Message;
+                            // Any exception, expected or not, still says what was applied.
+                            problem = NeighborErrors.Describe(e);
                             after = null;
                             afterKnown = false;
                         }

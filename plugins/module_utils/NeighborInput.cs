@@ -250,23 +250,28 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
             Where = where;
         }
 
-        public static string Text(IDictionary<string, object> parameters, string key)
+        // A value of the parameters as Ansible.Basic hands them over: the top level
+        // is the exec wrapper's Hashtable, a neighbors entry a Dictionary; both
+        // answer null for a missing key through IDictionary.
+        public static string Text(IDictionary parameters, string key)
         {
-            object value;
-            if (!parameters.TryGetValue(key, out value) || value == null)
-                return null;
-            return Convert.ToString(value, CultureInfo.InvariantCulture);
+            object value = parameters[key];
+            return value == null ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
+        }
+
+        // A choice as Ansible.Basic passes it on: matched without regard to case, as written.
+        public static bool Is(string value, string choice)
+        {
+            return String.Equals(value, choice, StringComparison.OrdinalIgnoreCase);
         }
 
         // One entry from the module's parameters (the spec applied), or from
         // an element of neighbors, which takes the task's interface as default.
-        public static NeighborRequest FromParameters(IDictionary<string, object> parameters, string where,
+        public static NeighborRequest FromParameters(IDictionary parameters, string where,
             string defaultInterface)
         {
-            string state = Text(parameters, "state") ?? "present";
-            if (state != "present" && state != "absent")
-                throw new NeighborInputException(where + "state", state, "is not one of present, absent");
-            bool present = state == "present";
+            // Ansible.Basic has checked state against present and absent.
+            bool present = !Is(Text(parameters, "state"), "absent");
             IPAddress address = NeighborParse.Address(where + "address", Text(parameters, "address"));
             string macText = Text(parameters, "mac");
             if (present && macText == null)
@@ -280,10 +285,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
         }
 
         // Every element of neighbors, all validated before anything is read or changed.
-        public static List<NeighborRequest> ListFromParameters(IDictionary<string, object> parameters)
+        public static List<NeighborRequest> ListFromParameters(IDictionary parameters)
         {
-            object value;
-            parameters.TryGetValue("neighbors", out value);
+            object value = parameters["neighbors"];
             IEnumerable items = value as IEnumerable;
             if (items == null || value is string)
                 throw new NeighborInputException("neighbors must be a list of entries");
@@ -292,7 +296,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
             foreach (object item in items)
             {
                 string where = String.Format(CultureInfo.InvariantCulture, "neighbors[{0}]", requests.Count);
-                IDictionary<string, object> entry = item as IDictionary<string, object>;
+                IDictionary entry = item as IDictionary;
                 if (entry == null)
                     throw new NeighborInputException(where, Convert.ToString(item, CultureInfo.InvariantCulture),
                         "is not an entry of address, mac, interface and state");

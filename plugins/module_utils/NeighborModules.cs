@@ -3,76 +3,65 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
+using Ansible.Basic;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBulk;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSnapshot;
 
-// The entry points of the modules: each takes the parameters as Ansible.Basic
-// hands them over and returns the result keys and the failure message, so the
-// PowerShell modules make one call and no decision.
+// The entry points of the modules. Each takes the AnsibleModule itself, so the
+// PowerShell glue converts nothing: Params is the exec wrapper's Hashtable
+// (nested entries Dictionary<string, object>, lists List<object>), CheckMode a
+// bool. Each fills module.Result and returns the failure message for the .ps1
+// to hand to FailJson, or null. They never call ExitJson or FailJson, whose
+// exit in a real runspace is an exception no catch here may swallow.
 namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules
 {
-    public sealed class NeighborOutcome
+    static class ModuleRun
     {
-        public Dictionary<string, object> Result { get; private set; }
-        public string Error { get; set; }
-
-        public NeighborOutcome()
+        // Runs work on the result. Whatever it throws becomes the failure
+        // message, and what work put in the result so far stays there.
+        public static string Into(Dictionary<string, object> result, Action<Dictionary<string, object>> work)
         {
-            Result = new Dictionary<string, object>();
-            Result["changed"] = false;
-        }
-
-        // Runs work on the result; a refused input or a failed call becomes Error.
-        public static NeighborOutcome Of(Action<Dictionary<string, object>> work)
-        {
-            NeighborOutcome outcome = new NeighborOutcome();
             try
             {
-                work(outcome.Result);
+                work(result);
+                return null;
             }
-            catch (NeighborInputException e)
+            catch (Exception e)
             {
-                outcome.Error = e.Message;
+                if (!(e is NeighborException || e is NeighborInputException))
+                    result["exception"] = e.ToString();
+                return NeighborErrors.Describe(e);
             }
-            catch (NeighborException e)
-            {
-                outcome.Error = e.Message;
-            }
-            return outcome;
-        }
-    }
-
-    static class Parameters
-    {
-        public static bool Flag(IDictionary<string, object> parameters, string key)
-        {
-            object value;
-            return parameters.TryGetValue(key, out value) && value != null && Convert.ToBoolean(value, CultureInfo.InvariantCulture);
         }
 
-        public static bool Has(IDictionary<string, object> parameters, string key)
+        public static bool Flag(IDictionary parameters, string key)
         {
-            object value;
-            return parameters.TryGetValue(key, out value) && value != null;
+            object value = parameters[key];
+            return value != null && Convert.ToBoolean(value, CultureInfo.InvariantCulture);
+        }
+
+        public static bool Has(IDictionary parameters, string key)
+        {
+            return parameters[key] != null;
         }
     }
 
     // win_neighbor: one entry (address, mac, interface, state) or many (neighbors, purge).
     public static class NeighborModule
     {
-        public static NeighborOutcome Run(IDictionary<string, object> parameters, bool checkMode)
+        public static string Run(AnsibleModule module)
         {
-            return NeighborOutcome.Of(delegate(Dictionary<string, object> result)
+            IDictionary parameters = module.Params;
+            bool checkMode = module.CheckMode;
+            return ModuleRun.Into(module.Result, delegate(Dictionary<string, object> result)
             {
-                bool purge = Parameters.Flag(parameters, "purge");
-                if (Parameters.Has(parameters, "neighbors"))
+                bool purge = ModuleRun.Flag(parameters, "purge");
+                // Ansible.Basic has refused address or mac beside neighbors.
+                if (ModuleRun.Has(parameters, "neighbors"))
                 {
-                    if (Parameters.Has(parameters, "address") || Parameters.Has(parameters, "mac"))
-                        throw new NeighborInputException(
-                            "address and mac are for a single entry; with neighbors, give them in each entry");
                     string purgeFamily = NeighborRequest.Text(parameters, "purge_family") ?? BulkReconcile.PurgeAll;
                     BulkReconcile.Run(parameters, purge, purgeFamily, checkMode, result);
                 }
@@ -90,7 +79,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             return entry == null ? null : entry.ToResult();
         }
 
-        static void Single(IDictionary<string, object> parameters, bool checkMode, Dictionary<string, object> result)
+        static void Single(IDictionary parameters, bool checkMode, Dictionary<string, object> result)
         {
             NeighborRequest request = NeighborRequest.FromParameters(parameters, "", null);
             NeighborInterface iface = NeighborInterface.Resolve("interface", request.Interface);
@@ -128,31 +117,32 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
     // win_neighbor_info: the neighbor table, filtered; reads only.
     public static class NeighborInfoModule
     {
-        public static NeighborOutcome Run(IDictionary<string, object> parameters)
+        public static string Run(AnsibleModule module)
         {
-            return NeighborOutcome.Of(delegate(Dictionary<string, object> result)
+            IDictionary parameters = module.Params;
+            return ModuleRun.Into(module.Result, delegate(Dictionary<string, object> result)
             {
                 result["neighbors"] = List(parameters);
             });
         }
 
-        static List<object> List(IDictionary<string, object> parameters)
+        static List<object> List(IDictionary parameters)
         {
             string addressText = NeighborRequest.Text(parameters, "address");
             IPAddress address = addressText == null ? null : NeighborParse.Address("address", addressText);
             string ifaceText = NeighborRequest.Text(parameters, "interface");
             NeighborInterface iface = ifaceText == null
                 ? null : NeighborInterface.Resolve("interface", NeighborParse.Interface("interface", ifaceText));
+            // Ansible.Basic has checked family and state against their choices,
+            // without regard to case, and passes them on as written.
             string family = NeighborRequest.Text(parameters, "family");
-            if (family != null && family != "ipv4" && family != "ipv6")
-                throw new NeighborInputException("family", family, "is not one of ipv4, ipv6");
             HashSet<NeighborState> states = States(parameters);
 
             // Read only the families asked about; a family whose stack is not installed lists nothing.
             List<ushort> families = new List<ushort>();
-            if (family != "ipv6" && (address == null || NeighborRow.Family(address) == NativeMethods.AF_INET))
+            if (!NeighborRequest.Is(family, "ipv6") && (address == null || NeighborRow.Family(address) == NativeMethods.AF_INET))
                 families.Add(NativeMethods.AF_INET);
-            if (family != "ipv4" && (address == null || NeighborRow.Family(address) == NativeMethods.AF_INET6))
+            if (!NeighborRequest.Is(family, "ipv4") && (address == null || NeighborRow.Family(address) == NativeMethods.AF_INET6))
                 families.Add(NativeMethods.AF_INET6);
             Snapshot snapshot = Snapshot.Read(families, families);
 
@@ -179,24 +169,16 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             return rows;
         }
 
-        // The state filter as NL_NEIGHBOR_STATE names, or null for all.
-        static HashSet<NeighborState> States(IDictionary<string, object> parameters)
+        // The state filter as NL_NEIGHBOR_STATE names (any case), or null for all.
+        static HashSet<NeighborState> States(IDictionary parameters)
         {
-            object value;
-            if (!parameters.TryGetValue("state", out value) || value == null)
+            object value = parameters["state"];
+            if (value == null)
                 return null;
-            IEnumerable names = value as IEnumerable;
-            if (names == null || value is string)
-                names = new object[] { value };
+            IEnumerable names = value is string ? new object[] { value } : (IEnumerable)value;
             HashSet<NeighborState> states = new HashSet<NeighborState>();
             foreach (object name in names)
-            {
-                string text = Convert.ToString(name, CultureInfo.InvariantCulture);
-                if (text == null || !Enum.IsDefined(typeof(NeighborState), text))
-                    throw new NeighborInputException("state", text, "is not a neighbor state: "
-                        + String.Join(", ", Enum.GetNames(typeof(NeighborState))));
-                states.Add((NeighborState)Enum.Parse(typeof(NeighborState), text));
-            }
+                states.Add((NeighborState)Enum.Parse(typeof(NeighborState), Convert.ToString(name, CultureInfo.InvariantCulture), true));
             return states;
         }
     }

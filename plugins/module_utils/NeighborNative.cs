@@ -184,12 +184,15 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNa
         }
 
         // GetIpNetTable2 snapshot of one family (or AF_UNSPEC), always freed.
+        // ERROR_NOT_FOUND is its answer for a family with no entries: an empty table.
         public static uint ReadTable(ushort family, out List<MIB_IPNET_ROW2> rows)
         {
             rows = new List<MIB_IPNET_ROW2>();
             IntPtr table;
             uint code = NativeMethods.GetIpNetTable2(family, out table);
-            if (code != Win32Error.Success)
+            if (code == Win32Error.NotFound)
+                code = Win32Error.Success;
+            if (code != Win32Error.Success || table == IntPtr.Zero)
                 return code;
             try
             {

@@ -40,13 +40,10 @@ $spec = @{
 
 $module = [Ansible.Basic.AnsibleModule]::Create($args, $spec)
 
-# Glue only: the C# helper validates, reconciles and reads the entry back.
-$outcome = [ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.NeighborModule]::Run(
-    $module.Params, $module.CheckMode)
-foreach ($key in $outcome.Result.Keys) {
-    $module.Result[$key] = $outcome.Result[$key]
-}
-if ($outcome.Error) {
-    $module.FailJson($outcome.Error)
+# Glue only: the C# helper validates, reconciles and reads the entry back; it fills
+# $module.Result and returns why the task failed, or nothing.
+$failure = [ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.NeighborModule]::Run($module)
+if ($failure) {
+    $module.FailJson($failure)
 }
 $module.ExitJson()

@@ -22,13 +22,10 @@ $spec = @{
 
 $module = [Ansible.Basic.AnsibleModule]::Create($args, $spec)
 
-# Glue only: the C# helper reads the table and filters it.
-$outcome = [ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.NeighborInfoModule]::Run(
-    $module.Params)
-foreach ($key in $outcome.Result.Keys) {
-    $module.Result[$key] = $outcome.Result[$key]
-}
-if ($outcome.Error) {
-    $module.FailJson($outcome.Error)
+# Glue only: the C# helper reads the table and filters it; it fills
+# $module.Result and returns why the task failed, or nothing.
+$failure = [ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.NeighborInfoModule]::Run($module)
+if ($failure) {
+    $module.FailJson($failure)
 }
 $module.ExitJson()

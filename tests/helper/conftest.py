@@ -1,4 +1,4 @@
-"""C# helper tests: one Mono runtime (pythonnet) per process, apart from the
+"""C# helper tests: one .NET runtime (pythonnet) per process, apart from the
 controller tests, since both claim the ansible_collections namespace."""
 from __future__ import annotations
 
@@ -28,9 +28,12 @@ def double_library(native_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def helper(native_dir: Path, double_library: Path) -> Any:
-    """The C# helper's namespaces, compiled with the C# 5 gate and loaded under Mono."""
-    assembly = build.build_helper(native_dir, double_library)
-    csharp.load(assembly)
+    """The C# helper's namespaces, compiled with the C# 5 gate against
+    ansible-core's own Ansible.Basic, and loaded with the module glue."""
+    basic = build.build_ansible_basic(native_dir, build.ansible_basic_source())
+    build.map_double(build.build_helper(native_dir, basic), double_library)
+    build.build_glue(native_dir, basic)
+    csharp.load(native_dir)
     import ansible_collections.ipneighbor.windows.plugins.module_utils as utils  # type: ignore
 
     return utils

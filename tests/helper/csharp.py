@@ -1,15 +1,26 @@
-"""The C# helper under Mono through pythonnet: one runtime per test process."""
+"""The C# helper in a .NET runtime through pythonnet (one runtime per test
+process), run as a Windows host runs it: ansible-core's real Ansible.Basic
+validates the arguments and prints the result, the module's glue is played as
+its .ps1 writes it (tests/powershell/PowerShellGlue.cs, tests/tools/ps_glue.py)."""
 from __future__ import annotations
 
+import json
 import warnings
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+import ps_glue
+
+ROOT = Path(__file__).resolve().parents[2]
+# Loaded in this order: each names the ones before it.
+ASSEMBLIES = ("System.Management.Automation.dll", "Ansible.Basic.dll", "Neighbor.dll", "PowerShellGlue.dll")
 
 _loaded: dict[str, Any] = {}
 
 
-def load(assembly: Path) -> Any:
-    """Loads Neighbor.dll once; returns the clr module."""
+def load(directory: Path) -> Any:
+    """Loads the assemblies in directory once; returns the clr module."""
     if "clr" not in _loaded:
         with warnings.catch_warnings():
             # pythonnet warns about Mono before 6.12 (Debian ships 6.8); harmless here.
@@ -17,14 +28,15 @@ def load(assembly: Path) -> Any:
             from pythonnet import load as load_runtime
             load_runtime("mono")
             import clr
-        clr.AddReference(str(assembly))
+        for name in ASSEMBLIES:
+            clr.AddReference(str(directory / name))
         _loaded["clr"] = clr
     return _loaded["clr"]
 
 
 def to_python(value: Any) -> Any:
-    """A .NET result (dictionaries, strings, numbers, null) as Python values."""
-    from System.Collections import IDictionary  # type: ignore[import-not-found]
+    """A .NET value (dictionaries, lists, strings, numbers, null) as Python values."""
+    from System.Collections import IDictionary, IEnumerable  # type: ignore[import-not-found]
     from System import String  # type: ignore[import-not-found]
 
     if value is None or isinstance(value, (str, bool, int, float)):
@@ -33,46 +45,39 @@ def to_python(value: Any) -> Any:
         return str(value)
     if isinstance(value, IDictionary):
         return {str(k): to_python(value[k]) for k in value.Keys}
-    from System.Collections import IEnumerable  # type: ignore[import-not-found]
     if isinstance(value, IEnumerable):
         return [to_python(item) for item in value]
     raise TypeError(f"unexpected .NET value {value!r}")
 
 
-def to_dotnet(value: Any) -> Any:
-    """Python values as Ansible.Basic hands them over: Dictionary<string, object>
-    for dicts, List<object> for lists."""
-    from System import Object, String  # type: ignore[import-not-found]
-    from System.Collections.Generic import Dictionary, List  # type: ignore[import-not-found]
-
-    if isinstance(value, dict):
-        converted = Dictionary[String, Object]()
-        for key, item in value.items():
-            converted[key] = to_dotnet(item)
-        return converted
-    if isinstance(value, list):
-        items = List[Object]()
-        for item in value:
-            items.Add(to_dotnet(item))
-        return items
-    return value
+@cache
+def glue(module: str) -> ps_glue.Glue:
+    return ps_glue.read((ROOT / "plugins" / "modules" / f"{module}.ps1").read_bytes())
 
 
-def parameters(values: dict[str, Any]) -> Any:
-    """A module's parameters as Ansible.Basic gives them to the module."""
-    return to_dotnet(values)
+class Unhandled(AssertionError):
+    """The module ended with an exception nothing caught."""
 
 
-# win_neighbor's spec defaults.
-DEFAULTS = {"state": "present", "purge": False, "purge_family": "both"}
+def run_glue(module: str, args: dict[str, Any]) -> Any:
+    """One module run as a host makes it; the GlueRun (exit code, output, module)."""
+    from IPNeighborTests.PowerShell import ModuleGlue  # type: ignore[import-not-found]
+
+    g = glue(module)
+    run = ModuleGlue.Run(json.dumps(g.spec), json.dumps(args), g.helper_type, g.helper_method)
+    if run.Unhandled is not None:
+        raise Unhandled(str(run.Unhandled))
+    return run
 
 
-def as_ansible_basic(args: dict[str, Any]) -> dict[str, Any]:
-    """Defaults applied and values typed as the module's spec makes them."""
-    params = dict(DEFAULTS, **args)
-    for key in ("address", "mac", "interface"):
-        if params.get(key) is not None:
-            params[key] = str(params[key])
-    if "neighbors" in params:
-        params["neighbors"] = [dict({"state": "present"}, **entry) for entry in params["neighbors"]]
-    return params
+def run_module(module: str, args: dict[str, Any], check_mode: bool = False) -> tuple[dict[str, Any], str | None]:
+    """The module's JSON result as Ansible.Basic printed it, without `failed`,
+    `msg` and `invocation`, and the failure message (None when it passed)."""
+    complex_args = dict(args, _ansible_check_mode=check_mode, _ansible_module_name=module)
+    run = run_glue(module, complex_args)
+    result = json.loads(str(run.Output))
+    result.pop("invocation", None)
+    failed = result.pop("failed", False)
+    message = result.pop("msg", None)
+    assert run.ExitCode == (1 if failed else 0), (run.ExitCode, result)
+    return result, message if failed else None

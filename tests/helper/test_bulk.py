@@ -14,9 +14,7 @@ A, B, C = "00-15-5D-00-00-0A", "00-15-5D-00-00-0B", "00-15-5D-00-00-0C"
 
 def run(helper: Any, neighbors: list[dict[str, Any]], check_mode: bool = False,
         **params: Any) -> tuple[dict[str, Any], str | None]:
-    params = csharp.as_ansible_basic({"neighbors": neighbors, **params})
-    outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(params), check_mode)
-    return csharp.to_python(outcome.Result), outcome.Error
+    return csharp.run_module("win_neighbor", {"neighbors": neighbors, **params}, check_mode)
 
 
 def calls(host: Double, *functions: str) -> dict[str, int]:
@@ -101,7 +99,9 @@ def test_task_interface_is_the_default(host: Double, helper: Any) -> None:
       {"address": "10.0.0.3", "mac": "zz", "interface": "Ethernet"}],
      "neighbors[2].mac 'zz' is not a MAC address: 'z' is not a hex digit"),
     ([{"address": "10.0.0.1", "mac": A}], "neighbors[0].interface is required when the task sets no interface"),
-    ([{"address": "10.0.0.1", "interface": "Ethernet"}], "neighbors[0].mac is required when state is present"),
+    # Ansible.Basic applies the spec's required_if to each entry before the helper runs.
+    ([{"address": "10.0.0.1", "interface": "Ethernet"}],
+     "state is present but all of the following are missing: mac found in neighbors"),
     ([{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}, {"address": "::1", "mac": A, "interface": "4"}],
      "neighbors[1].address '::1' is a loopback address"),
 ])
@@ -129,16 +129,17 @@ def test_same_entry_twice_is_refused(host: Double, helper: Any) -> None:
 
 
 @pytest.mark.parametrize("params,message", [
-    ({"address": "10.0.0.1"}, "address and mac are for a single entry; with neighbors, give them in each entry"),
+    ({"address": "10.0.0.1"}, "parameters are mutually exclusive: address, neighbors"),
+    ({"mac": A}, "parameters are mutually exclusive: mac, neighbors"),
 ])
 def test_modes_do_not_mix(host: Double, helper: Any, params: dict[str, Any], message: str) -> None:
     assert run(helper, [], **params)[1] == message
 
 
 def test_purge_needs_neighbors(host: Double, helper: Any) -> None:
-    outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(
-        {"address": "10.0.0.1", "mac": A, "interface": "Ethernet", "purge": True}), False)
-    assert outcome.Error == "purge needs neighbors, the entries to keep"
+    result, error = csharp.run_module("win_neighbor", {"address": "10.0.0.1", "mac": A, "interface": "Ethernet",
+                                                       "purge": True})
+    assert error == "purge needs neighbors, the entries to keep"
 
 
 def purge_host(host: Double) -> None:
@@ -236,9 +237,8 @@ def test_snapshot_failure_is_named(host: Double, helper: Any) -> None:
 # ---- win_neighbor_info ----
 
 def info(helper: Any, **params: Any) -> tuple[list[dict[str, Any]], str | None]:
-    outcome = helper.NeighborModules.NeighborInfoModule.Run(csharp.parameters(params))
-    result = csharp.to_python(outcome.Result)
-    return result.get("neighbors", []), outcome.Error
+    result, error = csharp.run_module("win_neighbor_info", params)
+    return result.get("neighbors", []), error
 
 
 @pytest.mark.parametrize("params,addresses", [
@@ -270,7 +270,9 @@ def test_info_row_fields(host: Double, helper: Any) -> None:
 
 
 @pytest.mark.parametrize("params,message", [
-    ({"state": ["Pinned"]}, "state 'Pinned' is not a neighbor state"),
+    ({"state": ["Pinned"]}, "value of state must be one or more of: Delay, Incomplete, Permanent, Probe, Reachable, "
+                            "Stale, Unreachable. Got no match for: Pinned"),
+    ({"family": "ipv5"}, "value of family must be one of: ipv4, ipv6. Got no match for: ipv5"),
     ({"interface": "Ethernet 9"}, "interface 'Ethernet 9': no such interface on this host"),
     ({"address": "10.0.0.01"}, "address '10.0.0.01' has a leading zero"),
 ])

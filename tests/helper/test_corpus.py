@@ -18,9 +18,9 @@ CASES = json.loads((Path(__file__).parents[1] / "corpus" / "bad_input.json").rea
 
 @pytest.mark.parametrize("case", [c for c in CASES if c["target"]], ids=lambda c: c["name"])
 def test_target_refuses_before_touching_the_table(host: Double, helper: Any, case: dict[str, Any]) -> None:
-    outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(csharp.as_ansible_basic(case["args"])), False)
-    assert outcome.Error == case["target"]
-    assert csharp.to_python(outcome.Result) == {"changed": False}
+    result, error = csharp.run_module("win_neighbor", case["args"])
+    assert error == case["target"]
+    assert result == {"changed": False}
     assert host.mutations() == 0
     assert host.calls("GetIpNetEntry2") == 0 and host.calls("GetIpNetTable2") == 0
     assert host.neighbors() == []

@@ -47,9 +47,8 @@ def prepare(host: Double) -> None:
 
 
 def run(helper: Any, check_mode: bool = False) -> tuple[dict[str, Any], str | None]:
-    params = csharp.as_ansible_basic({"interface": "Ethernet", "neighbors": [dict(e) for e in ENTRIES]})
-    outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(params), check_mode)
-    return csharp.to_python(outcome.Result), outcome.Error
+    return csharp.run_module("win_neighbor", {"interface": "Ethernet", "neighbors": [dict(e) for e in ENTRIES]},
+                             check_mode)
 
 
 def expected_table(applied: int, failing_entry_changed: bool, function: str) -> list[Neighbor]:
@@ -96,11 +95,9 @@ def test_fallback_path_failures(host: Double, helper: Any, function: str) -> Non
     """The dynamic entry's Set + Delete + Create: each of the fallback's calls failing
     once the first three entries are through."""
     prepare(host)
-    params = csharp.as_ansible_basic({"interface": "Ethernet", "neighbors": [dict(ENTRIES[3])]})
     host.fault(function, 5)
-    outcome = helper.NeighborModules.NeighborModule.Run(csharp.parameters(params), False)
-    result = csharp.to_python(outcome.Result)
-    assert outcome.Error is not None and f"{function} returned 5" in outcome.Error
+    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "neighbors": [dict(ENTRIES[3])]})
+    assert error is not None and f"{function} returned 5" in error
     # Set is the first call: nothing applied. Delete fails after Set changed the MAC.
     # Create fails after Set and Delete: the entry is gone, which the result must say.
     accepted = function != "SetIpNetEntry2"

@@ -256,10 +256,16 @@ uint32_t GetIpNetTable2(uint16_t family, DBL_MIB_IPNET_TABLE2 **table) {
         return INVALID_PARAMETER;
     if ((family == DBL_AF_INET && !stack_ipv4) || (family == DBL_AF_INET6 && !stack_ipv6))
         return NOT_SUPPORTED;
+    *table = NULL;
     DBL_MIB_IPNET_TABLE2 *t = calloc(1, sizeof *t + (size_t)neighbor_count * sizeof(DBL_MIB_IPNET_ROW2));
     for (uint32_t i = 0; i < neighbor_count; i++)
         if (family == DBL_AF_UNSPEC || neighbors[i].Address.si_family == family)
             t->Table[t->NumEntries++] = neighbors[i];
+    /* Windows: "the call succeeded but there was no data to return", and no table. */
+    if (t->NumEntries == 0) {
+        free(t);
+        return NOT_FOUND;
+    }
     tables_outstanding++;
     *table = t;
     return OK;

@@ -1,5 +1,6 @@
-"""Builds what the C# tests run: the IP Helper test double (gcc) and the C#
-helper from plugins/module_utils (mcs, C# 5, warnings as errors)."""
+"""Builds what the C# tests run: the IP Helper test double (gcc), the C#
+helper from plugins/module_utils (mcs, C# 5, warnings as errors), and the
+test-only PowerShell stand-in with ansible-core's own Ansible.Basic.cs."""
 from __future__ import annotations
 
 import subprocess
@@ -9,17 +10,29 @@ ROOT = Path(__file__).resolve().parents[2]
 MODULE_UTILS = ROOT / "plugins" / "module_utils"
 NATIVE = ROOT / "tests" / "native"
 DOUBLE_SOURCE = NATIVE / "iphlpapi_double.c"
+POWERSHELL = ROOT / "tests" / "powershell"
+SMA_STUB = POWERSHELL / "System.Management.Automation.cs"
+GLUE_SOURCE = POWERSHELL / "PowerShellGlue.cs"
 
 # The C# 5 compiler of Windows PowerShell 5.1, as closely as mcs gets.
 MCS_C5 = ["mcs", "-langversion:5", "-warnaserror+", "-nologo"]
+# ansible-core compiles its utils with the symbol WINDOWS on every Windows host.
+ANSIBLE_BASIC_DEFINES = ("WINDOWS",)
 
 
 def csharp_sources() -> list[Path]:
     return sorted(MODULE_UTILS.glob("*.cs"))
 
 
-def build_double(out_dir: Path) -> Path:
-    library = out_dir / "libiphlpapi.so"
+def ansible_basic_source() -> Path:
+    """Ansible.Basic.cs of the ansible-core that runs the tests."""
+    import ansible.module_utils.csharp as csharp_utils
+
+    return Path(csharp_utils.__file__).parent / "Ansible.Basic.cs"
+
+
+def build_double(out_dir: Path, name: str = "libiphlpapi.so") -> Path:
+    library = out_dir / name
     subprocess.run(
         ["gcc", "-std=c11", "-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror",
          "-o", str(library), str(DOUBLE_SOURCE)],
@@ -29,21 +42,51 @@ def build_double(out_dir: Path) -> Path:
 
 
 def compile_csharp(sources: list[Path], out: Path, target: str = "library",
-                   references: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    """mcs as the C# 5 gate; the caller checks returncode and output."""
-    command = MCS_C5 + [f"-target:{target}", f"-out:{out}"]
-    command += [f"-r:{r}" for r in references]
-    command += [str(s) for s in sources]
-    return subprocess.run(command, capture_output=True, text=True, check=False)
+                   references: tuple[str | Path, ...] = (), command: list[str] | None = None,
+                   ) -> subprocess.CompletedProcess[str]:
+    """mcs as the C# 5 gate (or the given command); the caller checks returncode and output."""
+    args = list(command or MCS_C5) + [f"-target:{target}", f"-out:{out}"]
+    args += [f"-r:{r}" for r in references]
+    args += [str(s) for s in sources]
+    return subprocess.run(args, capture_output=True, text=True, check=False)
 
 
-def build_helper(out_dir: Path, library: Path) -> Path:
-    """Neighbor.dll, its iphlpapi.dll mapped onto the double by absolute path."""
-    assembly = out_dir / "Neighbor.dll"
-    result = compile_csharp(csharp_sources(), assembly)
+def _checked(result: subprocess.CompletedProcess[str], what: str) -> None:
     if result.returncode != 0:
-        raise RuntimeError(f"mcs failed:\n{result.stdout}{result.stderr}")
-    (out_dir / "Neighbor.dll.config").write_text(
+        raise RuntimeError(f"mcs failed on {what}:\n{result.stdout}{result.stderr}")
+
+
+def build_ansible_basic(out_dir: Path, source: Path) -> Path:
+    """The stand-in System.Management.Automation.dll, then ansible-core's real
+    Ansible.Basic.cs compiled against it as a Windows host would (WINDOWS
+    defined; its own warnings are ansible-core's, so not errors here)."""
+    sma = out_dir / "System.Management.Automation.dll"
+    _checked(compile_csharp([SMA_STUB], sma), SMA_STUB.name)
+    basic = out_dir / "Ansible.Basic.dll"
+    command = ["mcs", "-nologo", "-nowarn:414,649,169"] + [f"-define:{d}" for d in ANSIBLE_BASIC_DEFINES]
+    _checked(compile_csharp([source], basic, references=("System.Web.Extensions.dll", sma), command=command),
+             "Ansible.Basic.cs")
+    return basic
+
+
+def build_helper(out_dir: Path, ansible_basic: Path, sources: list[Path] | None = None) -> Path:
+    """Neighbor.dll (the C# 5 gate), against the Ansible.Basic it runs with."""
+    assembly = out_dir / "Neighbor.dll"
+    _checked(compile_csharp(sources or csharp_sources(), assembly, references=(ansible_basic,)), "the helper")
+    return assembly
+
+
+def build_glue(out_dir: Path, ansible_basic: Path) -> Path:
+    """PowerShellGlue.dll: the module glue a Windows host runs, played in C#."""
+    assembly = out_dir / "PowerShellGlue.dll"
+    _checked(compile_csharp([GLUE_SOURCE], assembly,
+                            references=(ansible_basic, out_dir / "System.Management.Automation.dll")),
+             GLUE_SOURCE.name)
+    return assembly
+
+
+def map_double(assembly: Path, library: Path) -> None:
+    """Mono: the assembly's iphlpapi.dll is the double, by absolute path."""
+    Path(f"{assembly}.config").write_text(
         f'<configuration><dllmap dll="iphlpapi.dll" target="{library}"/></configuration>\n'
     )
-    return assembly
