@@ -31,3 +31,17 @@ def test_index_matches_a_model_over_random_operations(host: Double) -> None:
             if code == 0:
                 assert bytes(row.PhysicalAddress[:6]).hex("-").upper() == model[(index, address)]
     assert {(n.interface_index, n.address): n.mac for n in host.neighbors()} == model
+
+
+def test_an_empty_family_answers_not_found_and_no_table(host: Double) -> None:
+    """GetIpNetTable2's documentation: ERROR_NOT_FOUND when there is no data to return."""
+    host.add_neighbor("10.0.0.1", 4, "00-15-5D-00-00-01", "Permanent")
+    lib = host.lib
+    lib.GetIpNetTable2.argtypes = [ctypes.c_uint16, ctypes.POINTER(ctypes.c_void_p)]
+    lib.FreeMibTable.argtypes = [ctypes.c_void_p]
+    table = ctypes.c_void_p(1)
+    assert lib.GetIpNetTable2(23, ctypes.byref(table)) == 1168
+    assert table.value is None and host.tables_outstanding() == 0
+    assert lib.GetIpNetTable2(2, ctypes.byref(table)) == 0
+    assert table.value is not None and host.tables_outstanding() == 1
+    lib.FreeMibTable(table)

@@ -6,15 +6,19 @@ using System.IO;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Web.Script.Serialization;
+using IPNeighborTests.PowerShell;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
-using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 
-// The lab's stand-in for a Windows host running win_neighbor.ps1: it loads the
-// simulated host into the IP Helper test double, makes the one call the .ps1
-// makes, and answers with the module result and the host as it is afterwards.
-// stdin:  {"module": "win_neighbor", "params": {...}, "check_mode": bool, "host": {...}}
-// stdout: {"result": {...}, "host": {...}, "calls": {"CreateIpNetEntry2": 1, ...}}
+// The lab's stand-in for a Windows host running a module of this collection:
+// it loads the simulated host into the IP Helper test double, runs the module
+// as the host would (ansible-core's real Ansible.Basic from the payload, the
+// glue of the module's .ps1 played by PowerShellGlue.cs), and answers with what
+// the module printed and the host as it is afterwards.
+// stdin:  {"spec": "<$spec as JSON>", "args": "<complex_args as JSON>",
+//          "helper_type": "...", "helper_method": "Run", "host": {...}}
+// stdout: {"output": "<the module's JSON>", "exit_code": 0, "unhandled": null,
+//          "host": {...}, "calls": {"CreateIpNetEntry2": 1, ...}}
 namespace IPNeighborLab
 {
     static class Double
@@ -61,30 +65,17 @@ namespace IPNeighborLab
             Dictionary<string, object> host = (Dictionary<string, object>)request["host"];
             Load(host);
 
-            string module = (string)request["module"];
-            Dictionary<string, object> parameters = (Dictionary<string, object>)request["params"];
-            NeighborOutcome outcome;
-            // The calls the modules' .ps1 make.
-            if (module == "win_neighbor")
-                outcome = NeighborModule.Run(parameters, (bool)request["check_mode"]);
-            else if (module == "win_neighbor_info")
-                outcome = NeighborInfoModule.Run(parameters);
-            else
-                throw new ArgumentException("the lab has no entry for module " + module);
-
-            Dictionary<string, object> result = new Dictionary<string, object>(outcome.Result);
-            if (outcome.Error != null)
-            {
-                result["failed"] = true;
-                result["msg"] = outcome.Error;
-            }
+            GlueRun run = ModuleGlue.Run((string)request["spec"], (string)request["args"],
+                (string)request["helper_type"], (string)request["helper_method"]);
             Dictionary<string, object> calls = new Dictionary<string, object>();
             foreach (string function in Functions)
                 calls[function] = (long)Double.dbl_calls(function);
             host["neighbors"] = Dump();
 
             Dictionary<string, object> answer = new Dictionary<string, object>();
-            answer["result"] = result;
+            answer["output"] = run.Output;
+            answer["exit_code"] = run.ExitCode;
+            answer["unhandled"] = run.Unhandled;
             answer["host"] = host;
             answer["calls"] = calls;
             Console.Out.Write(json.Serialize(answer));

@@ -1,5 +1,6 @@
 """The simulated Windows host: its state file, and the Mono program that runs
-the C# helper from the payload against the IP Helper test double."""
+a module from the payload (ansible-core's Ansible.Basic and the collection's C#)
+against the IP Helper test double."""
 from __future__ import annotations
 
 import copy
@@ -10,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import typing as t
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tools"))
 
 import build  # noqa: E402  pylint: disable=wrong-import-position
+import lab_payload  # noqa: E402  pylint: disable=wrong-import-position
+import ps_glue  # noqa: E402  pylint: disable=wrong-import-position
 
 LAB_HOST_SOURCE = HERE / "LabHost.cs"
 # A NET_LUID keeps the interface type in its top 16 bits.
@@ -69,28 +73,14 @@ def _cache_root() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ipneighbor-lab"
 
 
-def build_host(csharp_utils: dict[str, str]) -> Path:
-    """lab.exe with the payload's C# utils, and the double beside it; cached by
-    the content of everything that goes in, so many tasks compile once."""
-    inputs = sorted(csharp_utils.items()) + [
-        (p.name, p.read_text()) for p in (LAB_HOST_SOURCE, build.DOUBLE_SOURCE, build.DOUBLE_SOURCE.with_suffix(".h"))
-    ]
-    digest = hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:16]
-    target = _cache_root() / digest
-    if (target / "lab.exe").exists():
+def _build_once(target: Path, build_into: t.Callable[[Path], None]) -> Path:
+    """target built by build_into in a scratch folder, then renamed into place."""
+    if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=target.parent))
     try:
-        sources = [LAB_HOST_SOURCE]
-        for name, text in csharp_utils.items():
-            (work / name).write_text(text)
-            sources.append(work / name)
-        result = build.compile_csharp(sources, work / "lab.exe", target="exe",
-                                      references=("System.Web.Extensions.dll",))
-        if result.returncode != 0:
-            raise RuntimeError(f"the C# from the payload does not compile as C# 5:\n{result.stdout}{result.stderr}")
-        build.build_double(work)
+        build_into(work)
         try:
             os.rename(work, target)
         except OSError:  # another fork built it first
@@ -101,12 +91,60 @@ def build_host(csharp_utils: dict[str, str]) -> Path:
     return target
 
 
-def run(csharp_utils: dict[str, str], module: str, params: dict[str, Any], check_mode: bool,
-        state: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Runs one module call; returns the module result and the new state."""
-    directory = build_host(csharp_utils)
-    request = {"module": module, "params": params, "check_mode": check_mode, "host": _with_luids(state)}
-    env = dict(os.environ, LD_LIBRARY_PATH=str(directory))
+def _digest(*parts: t.Any) -> str:
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:16]
+
+
+def build_host(run: lab_payload.ModuleRun) -> Path:
+    """lab.exe with the payload's Ansible.Basic and C# utils, the module glue and
+    the PowerShell stand-in; cached by the content of everything that goes in,
+    so many tasks compile once."""
+    own = [LAB_HOST_SOURCE, build.SMA_STUB, build.GLUE_SOURCE]
+    inputs = [run.ansible_basic, sorted(run.csharp_utils.items()), [(p.name, p.read_text()) for p in own]]
+
+    def build_into(work: Path) -> None:
+        basic_source = work / lab_payload.ANSIBLE_BASIC
+        basic_source.write_text(run.ansible_basic)
+        basic = build.build_ansible_basic(work, basic_source)
+        utils = []
+        for name, text in run.csharp_utils.items():
+            (work / name).write_text(text)
+            utils.append(work / name)
+        try:
+            helper = build.build_helper(work, basic, utils)
+        except RuntimeError as e:
+            raise RuntimeError(f"the C# from the payload does not compile as C# 5: {e}") from None
+        glue = build.build_glue(work, basic)
+        result = build.compile_csharp([LAB_HOST_SOURCE], work / "lab.exe", target="exe",
+                                      references=("System.Web.Extensions.dll", basic, helper, glue))
+        if result.returncode != 0:
+            raise RuntimeError(f"LabHost.cs does not compile:\n{result.stdout}{result.stderr}")
+
+    return _build_once(_cache_root() / _digest(inputs), build_into)
+
+
+def build_double(missing_exports: t.Sequence[str]) -> Path:
+    """The IP Helper double, without the exports named (a Windows that lacks them)."""
+    sources = [(p.name, p.read_text()) for p in (build.DOUBLE_SOURCE, build.DOUBLE_SOURCE.with_suffix(".h"))]
+    return _build_once(_cache_root() / f"double-{_digest(sources, sorted(missing_exports))}",
+                       lambda work: build.build_double(work, hidden=tuple(missing_exports)))
+
+
+def _unhandled(error: str) -> str:
+    """What ansible-core's module_wrapper.ps1 prints for an exception the module did not catch."""
+    message = error.splitlines()[0] if error else "unknown error"
+    return json.dumps({"failed": True, "msg": f"Unhandled exception while executing module: {message}",
+                       "exception": error})
+
+
+def run(module_run: lab_payload.ModuleRun, state: dict[str, t.Any]) -> tuple[str, dict[str, t.Any]]:
+    """Runs one module; returns what the module printed and the host's new state."""
+    glue = ps_glue.read(module_run.script.encode())
+    directory = build_host(module_run)
+    double = build_double(state.get("missing_exports", []))
+    request = {"spec": json.dumps(glue.spec), "args": json.dumps(module_run.complex_args),
+               "helper_type": glue.helper_type, "helper_method": glue.helper_method, "host": _with_luids(state)}
+    env = dict(os.environ, LD_LIBRARY_PATH=str(double))
     proc = subprocess.run(["mono", str(directory / "lab.exe")], input=json.dumps(request), capture_output=True,
                           text=True, env=env, cwd=directory, check=False)
     if proc.returncode != 0:
@@ -119,4 +157,5 @@ def run(csharp_utils: dict[str, str], module: str, params: dict[str, Any], check
         if count:
             calls[function] = calls.get(function, 0) + count
     new_state["calls"] = calls
-    return answer["result"], new_state
+    output = _unhandled(answer["unhandled"]) if answer["unhandled"] else answer["output"]
+    return output, new_state

@@ -11,6 +11,7 @@ from typing import Any
 
 SEPARATOR = b"\0\0\0\0"
 MODULE_ACTION = "module_wrapper.ps1"
+ANSIBLE_BASIC = "Ansible.Basic.cs"
 _MODULE_SCRIPT = re.compile(r"ansible_collections\.(\w+)\.(\w+)\.plugins\.modules\.(\w+)\.ps1\Z")
 
 
@@ -23,10 +24,23 @@ class ModuleRun:
     collection: str
     module: str
     script: str
-    args: dict[str, Any]
-    check_mode: bool
-    diff: bool
+    # complex_args as the manifest carries them, _ansible_* keys included
+    complex_args: dict[str, Any]
     csharp_utils: dict[str, str]
+    # ansible-core's own Ansible.Basic.cs, as this version sends it
+    ansible_basic: str
+
+    @property
+    def args(self) -> dict[str, Any]:
+        return {k: v for k, v in self.complex_args.items() if not k.startswith("_ansible_")}
+
+    @property
+    def check_mode(self) -> bool:
+        return bool(self.complex_args.get("_ansible_check_mode", False))
+
+    @property
+    def diff(self) -> bool:
+        return bool(self.complex_args.get("_ansible_diff", False))
 
     @property
     def fqcn(self) -> str:
@@ -61,14 +75,15 @@ def read(payload: bytes | None) -> ModuleRun:
     variables = {v["Name"]: v["Value"] for v in params.get("Variables", [])}
     complex_args = variables.get("complex_args", {})
     scripts = manifest["scripts"]
-    utils = {name: _decode(scripts, name) for name in params.get("CSharpModules", [])
-             if not name.startswith("Ansible.")}
+    names = params.get("CSharpModules", [])
+    if ANSIBLE_BASIC not in names:
+        raise LabUnsupported(f"the module does not require Ansible.Basic; the lab plays Ansible.Basic modules only "
+                             f"(C# utils: {', '.join(names) or 'none'})")
     return ModuleRun(
         collection=f"{match.group(1)}.{match.group(2)}",
         module=match.group(3),
         script=_decode(scripts, script),
-        args={k: v for k, v in complex_args.items() if not k.startswith("_ansible_")},
-        check_mode=bool(complex_args.get("_ansible_check_mode", False)),
-        diff=bool(complex_args.get("_ansible_diff", False)),
-        csharp_utils=utils,
+        complex_args=complex_args,
+        csharp_utils={name: _decode(scripts, name) for name in names if not name.startswith("Ansible.")},
+        ansible_basic=_decode(scripts, ANSIBLE_BASIC),
     )

@@ -241,3 +241,39 @@ def test_fleet_example_pins_purges_then_reports_ok(lab: Lab) -> None:
     pinned = lab.results()[0]["result"]
     assert [e["address"] for e in pinned["removed"]] == ["192.168.10.99"]  # the default host's old pin
     assert (lab.stats(ROOT / "examples" / "pin_fleet.yml")["changed"]) == 0
+
+
+def test_choices_as_written_and_an_empty_family(lab: Lab) -> None:
+    """family: IPv6 and state: [permanent] pass Ansible.Basic as written and list
+    the right entries; the IPv6 table is empty (GetIpNetTable2 answers 1168)."""
+    lab.write(HOST)
+    stats = lab.stats(LAB / "playbooks" / "boundary.yml", "--skip-tags", "missing_export")
+    assert (stats["failures"], stats["changed"]) == (0, 0)
+    ipv6, static = (r["result"] for r in lab.results())
+    assert ipv6["neighbors"] == []
+    assert sorted(n["address"] for n in static["neighbors"]) == ["192.168.50.20", "192.168.50.40"]
+    lab.write(dict(HOST, neighbors=HOST["neighbors"] + [
+        {"address": "fe80::20", "interface_index": 4, "mac": "00-15-5D-32-00-14", "state": "Permanent"}]))
+    lab.stats(LAB / "playbooks" / "boundary.yml", "--skip-tags", "missing_export")
+    ipv6, static = (r["result"] for r in lab.results())
+    assert [n["address"] for n in ipv6["neighbors"]] == ["fe80::20"]
+    assert sorted(n["address"] for n in static["neighbors"]) == ["192.168.50.20", "192.168.50.40", "fe80::20"]
+
+
+def test_an_unexpected_exception_mid_bulk_keeps_the_result(lab: Lab) -> None:
+    """A host whose iphlpapi.dll lacks CreateIpNetEntry2: the second entry's call
+    throws EntryPointNotFoundException after the first entry was changed."""
+    lab.write(dict(HOST, missing_exports=["CreateIpNetEntry2"]))
+    stats = lab.stats(LAB / "playbooks" / "boundary.yml", "--tags", "missing_export")
+    assert (stats["ignored"], stats["changed"]) == (1, 1)
+    assert lab.results()[0]["status"] == "ignored"
+    result = lab.results()[0]["result"]
+    assert result["changed"] is True
+    assert "unexpected System.EntryPointNotFoundException" in result["msg"]
+    assert "1 of 3 changes applied before it" in result["msg"]
+    assert [(e["address"], e["status"]) for e in result["entries"]] == [
+        ("192.168.50.20", "updated"), ("192.168.50.10", "failed"), ("192.168.50.40", "not attempted")]
+    assert [e["mac"] for e in result["updated"]] == ["00-15-5D-32-00-15"]
+    assert (result["added"], result["removed"]) == ([], [])
+    table = {n["address"]: n for n in lab.state()["neighbors"]}
+    assert table["192.168.50.20"]["mac"] == "00-15-5D-32-00-15" and "192.168.50.10" not in table

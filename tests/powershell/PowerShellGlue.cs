@@ -36,7 +36,6 @@ namespace IPNeighborTests.PowerShell
         // complex_args of ansible-core's manifest, both as JSON.
         public static GlueRun Run(string specJson, string argsJson, string helperType, string helperMethod)
         {
-            MethodInfo helper = Helper(helperType, helperMethod);
             // module_wrapper.ps1: Set-Variable complex_args, as Convert-JsonObject made it.
             StubSession.Variables["complex_args"] = PSValues.FromJson(argsJson);
             IDictionary spec = (IDictionary)PSValues.FromJson(specJson);
@@ -47,6 +46,8 @@ namespace IPNeighborTests.PowerShell
             {
                 // The module script runs with no arguments: $args is empty.
                 run.Module = AnsibleModule.Create(new string[0], spec);
+                // PowerShell binds the call when it runs the statement.
+                MethodInfo helper = Helper(helperType, helperMethod);
                 object failure;
                 try
                 {

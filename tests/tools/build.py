@@ -31,13 +31,17 @@ def ansible_basic_source() -> Path:
     return Path(csharp_utils.__file__).parent / "Ansible.Basic.cs"
 
 
-def build_double(out_dir: Path, name: str = "libiphlpapi.so") -> Path:
+def build_double(out_dir: Path, name: str = "libiphlpapi.so", hidden: tuple[str, ...] = ()) -> Path:
+    """The double; the functions in hidden are not exported, as on a Windows
+    whose iphlpapi.dll lacks them (a call then fails to find its entry point)."""
     library = out_dir / name
-    subprocess.run(
-        ["gcc", "-std=c11", "-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror",
-         "-o", str(library), str(DOUBLE_SOURCE)],
-        check=True,
-    )
+    command = ["gcc", "-std=c11", "-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror",
+               "-o", str(library), str(DOUBLE_SOURCE)]
+    if hidden:
+        script = out_dir / f"{name}.exports"
+        script.write_text("{ global: *; local: %s; };\n" % "; ".join(hidden))
+        command.append(f"-Wl,--version-script={script}")
+    subprocess.run(command, check=True)
     return library
 
 

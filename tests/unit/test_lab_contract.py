@@ -1,10 +1,10 @@
-"""The lab plays the module honestly: its entry point makes the same C# call as
-win_neighbor.ps1, and it refuses what it cannot play."""
+"""The lab plays the module honestly: it runs the glue each .ps1 writes (read
+from the .ps1, refused when it is anything else) with ansible-core's own
+Ansible.Basic from the payload, and it refuses what it cannot play."""
 from __future__ import annotations
 
 import base64
 import json
-import re
 import sys
 
 import pytest
@@ -14,36 +14,52 @@ from collection import ROOT
 sys.path.insert(0, str(ROOT / "tests" / "lab"))
 
 import lab_payload  # noqa: E402  pylint: disable=wrong-import-position
+import ps_glue  # noqa: E402  pylint: disable=wrong-import-position
 
 HELPER_NAMESPACE = "ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules"
 LAB_HOST = (ROOT / "tests" / "lab" / "LabHost.cs").read_text()
+GLUE = (ROOT / "tests" / "powershell" / "PowerShellGlue.cs").read_text()
+PS1 = (ROOT / "plugins" / "modules" / "win_neighbor.ps1").read_text()
 
 
-@pytest.mark.parametrize("module,arguments", [
-    ("win_neighbor", (r"\$module\.Params,\s*\$module\.CheckMode", r'parameters, \(bool\)request\["check_mode"\]')),
-    ("win_neighbor_info", (r"\$module\.Params", "parameters")),
+@pytest.mark.parametrize("module,entry", [("win_neighbor", "NeighborModule"),
+                                          ("win_neighbor_info", "NeighborInfoModule")])
+def test_each_ps1_is_the_glue_the_lab_plays(module: str, entry: str) -> None:
+    glue = ps_glue.read((ROOT / "plugins" / "modules" / f"{module}.ps1").read_bytes())
+    assert (glue.helper_type, glue.helper_method) == (f"{HELPER_NAMESPACE}.{entry}", "Run")
+
+
+def test_the_lab_names_no_helper_call_of_its_own() -> None:
+    """The call comes from the .ps1 alone, so the lab cannot drift from it."""
+    assert "NeighborModule" not in LAB_HOST and "NeighborModule" not in GLUE
+    assert "ModuleGlue.Run(" in LAB_HOST
+
+
+@pytest.mark.parametrize("change", [
+    # The defect this glue replaced: the Params Hashtable handed to the helper.
+    ("]::Run($module)", "]::Run($module.Params, $module.CheckMode)"),
+    ("    $module.FailJson($failure)\n", ""),
+    ("$module.ExitJson()", "$module.Result.extra = 1\n$module.ExitJson()"),
+    ("if ($failure) {", "if (-not $failure) {"),
+    ("$module = [Ansible.Basic.AnsibleModule]::Create($args, $spec)", "$module = [Ansible.Basic.AnsibleModule]::Create($args, @{})"),
 ])
-def test_lab_host_makes_the_call_the_ps1_makes(module: str, arguments: tuple[str, str]) -> None:
-    ps1 = (ROOT / "plugins" / "modules" / f"{module}.ps1").read_text()
-    ps1_calls = re.findall(r"\[" + re.escape(HELPER_NAMESPACE) + r"\.(\w+)\]::(\w+)\(\s*" + arguments[0] + r"\)", ps1)
-    lab_calls = re.findall(r'module == "' + module + r'"\)\s+outcome = (\w+)\.(\w+)\(' + arguments[1] + r"\)",
-                           LAB_HOST)
-    assert len(ps1_calls) == 1
-    assert lab_calls == ps1_calls
-    # Both hand the result keys on and turn Error into failed + msg.
-    assert "$outcome.Result" in ps1 and "$module.FailJson($outcome.Error)" in ps1
+def test_glue_reader_refuses_anything_else(change: tuple[str, str]) -> None:
+    assert change[0] in PS1
+    with pytest.raises(ps_glue.NotGlue):
+        ps_glue.read(PS1.replace(*change).encode())
 
 
-def test_lab_host_reports_like_the_ps1() -> None:
-    assert f"using {HELPER_NAMESPACE};" in LAB_HOST
-    assert "outcome.Result" in LAB_HOST and 'result["msg"] = outcome.Error' in LAB_HOST
+def test_glue_reader_refuses_broken_powershell() -> None:
+    with pytest.raises(ps_glue.NotGlue, match="does not parse"):
+        ps_glue.read(PS1.replace("if ($failure) {", "if ($failure {").encode())
 
 
 def payload(actions: list[str], manifest: dict | None = None) -> bytes:
     script = "ansible_collections.ipneighbor.windows.plugins.modules.win_neighbor.ps1"
     body = manifest or {
-        "scripts": {script: base64.b64encode(b"$spec = @{}").decode()},
-        "actions": [{"name": name, "params": {"Script": script, "Variables": [], "CSharpModules": []}}
+        "scripts": {script: base64.b64encode(b"$spec = @{}").decode(),
+                    "Ansible.Basic.cs": base64.b64encode(b"namespace Ansible.Basic {}").decode()},
+        "actions": [{"name": name, "params": {"Script": script, "Variables": [], "CSharpModules": ["Ansible.Basic.cs"]}}
                     for name in actions],
     }
     return b'{"name": "exec_wrapper"}' + lab_payload.SEPARATOR + json.dumps(body).encode()
@@ -66,6 +82,14 @@ def test_unsupported_runs_are_refused_with_a_reason(data: bytes | None, message:
 def test_module_run_is_read() -> None:
     run = lab_payload.read(payload(["module_wrapper.ps1"]))
     assert (run.fqcn, run.script, run.check_mode) == ("ipneighbor.windows.win_neighbor", "$spec = @{}", False)
+    assert run.ansible_basic == "namespace Ansible.Basic {}"
+
+
+def test_a_module_without_ansible_basic_is_refused() -> None:
+    body = json.loads(payload(["module_wrapper.ps1"]).partition(lab_payload.SEPARATOR)[2])
+    body["actions"][0]["params"]["CSharpModules"] = []
+    with pytest.raises(lab_payload.LabUnsupported, match="does not require Ansible.Basic"):
+        lab_payload.read(b"{}" + lab_payload.SEPARATOR + json.dumps(body).encode())
 
 
 def test_refusals_never_echo_what_the_payload_carries() -> None:

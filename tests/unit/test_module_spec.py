@@ -3,7 +3,6 @@ spec (pwsh, which would check the .ps1 against the docs, cannot run here); the
 .ps1 parses as PowerShell and stays glue."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 import typing as t
 
@@ -82,24 +81,4 @@ def test_shape_sees_a_difference_in_suboptions() -> None:
 def test_check_mode_support(module: str) -> None:
     assert ps1_spec(module)["supports_check_mode"] is True
 
-
-@pytest.mark.parametrize("module", MODULE_NAMES)
-def test_nothing_before_create_touches_the_helper(module: str) -> None:
-    text = (MODULES / f"{module}.ps1").read_text()
-    before, dummy, after = text.partition("[Ansible.Basic.AnsibleModule]::Create(")
-    code = [line for line in before.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    assert not any("ansible_collections" in line or "Neighbor" in line for line in code)
-    assert after, "the module must create the AnsibleModule"
-
-
-@pytest.mark.parametrize("module,entry", [("win_neighbor", "NeighborModule"),
-                                          ("win_neighbor_info", "NeighborInfoModule")])
-def test_ps1_is_glue_making_one_helper_call(module: str, entry: str) -> None:
-    text = (MODULES / f"{module}.ps1").read_text()
-    calls = re.findall(r"\[([\w.]+)\]::(\w+)\(", text)
-    assert calls == [
-        ("Ansible.Basic.AnsibleModule", "Create"),
-        (f"ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.{entry}", "Run"),
-    ]
-    # No branches on values: every decision is the helper's.
-    assert not re.search(r"(?im)^\s*(switch|while|elseif|else)\b", text)
+# That each .ps1 is glue and nothing else: tests/unit/test_lab_contract.py (ps_glue).

@@ -2,9 +2,9 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 """Test-only connection that plays a Windows host: it takes ansible-core's
-PowerShell module payload, applies the module's argument spec as Ansible.Basic
-would, and runs the module's C# utils from the payload under Mono against the
-IP Helper test double, the host's neighbor table kept in a JSON file."""
+PowerShell module payload and runs the module under Mono, ansible-core's own
+Ansible.Basic from the payload included, against the IP Helper test double,
+the host's neighbor table kept in a JSON file."""
 
 from __future__ import annotations
 
@@ -31,7 +31,6 @@ import typing as t
 from pathlib import Path
 
 from ansible.errors import AnsibleConnectionFailure
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.plugins.connection import ConnectionBase
 from ansible.release import __version__ as ansible_version
 
@@ -42,7 +41,7 @@ for _path in (LAB, LAB.parent / "tools"):
 
 import lab_host  # noqa: E402  pylint: disable=wrong-import-position
 import lab_payload  # noqa: E402  pylint: disable=wrong-import-position
-import ps_spec  # noqa: E402  pylint: disable=wrong-import-position
+import ps_glue  # noqa: E402  pylint: disable=wrong-import-position
 
 # Modules the lab has an entry point for, and the collection they belong to.
 LAB_MODULES = {"ipneighbor.windows.win_neighbor", "ipneighbor.windows.win_neighbor_info"}
@@ -52,24 +51,6 @@ MIN_ANSIBLE = (2, 19)
 def _failed(msg: str) -> tuple[int, bytes, bytes]:
     """A module result for a module run; the message on stderr for raw and the like."""
     return 1, json.dumps({"failed": True, "msg": msg}).encode(), msg.encode()
-
-
-def apply_spec(script: str, args: dict[str, t.Any]) -> tuple[dict[str, t.Any], str | None]:
-    """The module's own spec applied to its arguments, as Ansible.Basic does
-    before the module's first line runs: defaults, types, choices, required."""
-    spec = ps_spec.module_spec(script.encode())
-    validator = ArgumentSpecValidator(
-        spec["options"],
-        mutually_exclusive=spec.get("mutually_exclusive"),
-        required_together=spec.get("required_together"),
-        required_one_of=spec.get("required_one_of"),
-        required_if=spec.get("required_if"),
-        required_by=spec.get("required_by"),
-    )
-    result = validator.validate(args)
-    if result.error_messages:
-        return {}, result.error_messages[0]
-    return result.validated_parameters, None
 
 
 class Connection(ConnectionBase):
@@ -100,14 +81,14 @@ class Connection(ConnectionBase):
         if run.fqcn not in LAB_MODULES:
             return _failed(f"the lab has no entry point for {run.fqcn}; it plays {', '.join(sorted(LAB_MODULES))}")
 
-        params, error = apply_spec(run.script, run.args)
-        if error:
-            return _failed(error)
         state_path = Path(self.get_option("lab_state"))
         state = lab_host.load_state(state_path)
-        result, new_state = lab_host.run(run.csharp_utils, run.module, params, run.check_mode, state)
+        try:
+            output, new_state = lab_host.run(run, state)
+        except ps_glue.NotGlue as e:
+            return _failed(f"the lab plays a module's .ps1 only when it is the glue it knows: {e}")
         lab_host.save_state(state_path, new_state)
-        return 0, json.dumps(result).encode(), b""
+        return 0, output.encode(), b""
 
     def put_file(self, in_path: str, out_path: str) -> None:
         raise AnsibleConnectionFailure("the lab host takes no file transfers; it plays single module runs only")
