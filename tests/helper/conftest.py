@@ -1,5 +1,6 @@
-"""C# helper tests: one .NET runtime (pythonnet) per process, apart from the
-controller tests, since both claim the ansible_collections namespace."""
+"""C# helper tests: one .NET runtime (pythonnet) per process, Mono or CoreCLR
+by HELPER_RUNTIME, apart from the controller tests, since both claim the
+ansible_collections namespace."""
 from __future__ import annotations
 
 import sys
@@ -23,7 +24,7 @@ def native_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def double_library(native_dir: Path) -> Path:
-    return build.build_double(native_dir)
+    return build.build_double(native_dir, csharp.DOUBLE_NAMES[csharp.RUNTIME])
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +34,8 @@ def helper(native_dir: Path, double_library: Path) -> Any:
     basic = build.build_ansible_basic(native_dir, build.ansible_basic_source())
     build.map_double(build.build_helper(native_dir, basic), double_library)
     build.build_glue(native_dir, basic)
+    if csharp.RUNTIME == "coreclr":
+        build.build_eventlog(native_dir)
     csharp.load(native_dir)
     import ansible_collections.ipneighbor.windows.plugins.module_utils as utils  # type: ignore
 

@@ -12,6 +12,7 @@ NATIVE = ROOT / "tests" / "native"
 DOUBLE_SOURCE = NATIVE / "iphlpapi_double.c"
 POWERSHELL = ROOT / "tests" / "powershell"
 SMA_STUB = POWERSHELL / "System.Management.Automation.cs"
+EVENTLOG_STUB = POWERSHELL / "System.Diagnostics.EventLog.cs"
 GLUE_SOURCE = POWERSHELL / "PowerShellGlue.cs"
 
 # The C# 5 compiler of Windows PowerShell 5.1, as closely as mcs gets.
@@ -94,3 +95,11 @@ def map_double(assembly: Path, library: Path) -> None:
     Path(f"{assembly}.config").write_text(
         f'<configuration><dllmap dll="iphlpapi.dll" target="{library}"/></configuration>\n'
     )
+
+
+def build_eventlog(out_dir: Path) -> Path:
+    """CoreCLR only: the System.Diagnostics.EventLog assembly PowerShell 7 ships
+    (stand-in). Compiled without Mono's System.dll, which has the same types."""
+    assembly = out_dir / "System.Diagnostics.EventLog.dll"
+    _checked(compile_csharp([EVENTLOG_STUB], assembly, command=MCS_C5 + ["-noconfig"]), EVENTLOG_STUB.name)
+    return assembly
