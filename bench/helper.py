@@ -1,4 +1,5 @@
-"""The C# helper under Mono against the IP Helper double: for N desired entries
+"""win_neighbor under Mono against the IP Helper double, as a host runs it
+(ansible-core's Ansible.Basic, the module glue, the helper): for N desired entries
 on a table of N rows, the native calls by kind, the time per entry, and one
 bulk task against N single-entry runs. Run by bench/run.py."""
 from __future__ import annotations
@@ -59,59 +60,75 @@ def show(calls: dict[str, int]) -> str:
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="ipneighbor-bench-"))
     library = build.build_double(work)
-    csharp.load(build.build_helper(work, library))
-    import ansible_collections.ipneighbor.windows.plugins.module_utils as utils  # type: ignore
-
-    module = utils.NeighborModules.NeighborModule
+    basic = build.build_ansible_basic(work, build.ansible_basic_source())
+    build.map_double(build.build_helper(work, basic), library)
+    build.build_glue(work, basic)
+    csharp.load(work)
     double = Double(library)
 
-    def bulk(n: int, variant: int) -> Any:
-        entries = [{"address": address(i), "mac": mac(i, variant)} for i in range(n)]
-        params = csharp.parameters({"interface": "Ethernet", "neighbors": entries, "purge": False,
-                                    "purge_family": "both", "state": "present"})
-        return lambda: module.Run(params, False)
+    from ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules import (  # type: ignore
+        NeighborModule)
 
-    print("C# helper under Mono, IP Helper test double; table of N static entries on one interface")
+    def module_run(args: dict[str, Any]) -> Callable[[], Any]:
+        """One task as a host runs it: Ansible.Basic's validation, the helper, the JSON result."""
+        return lambda: csharp.run_glue("win_neighbor", args)
+
+    def entries(n: int, variant: int) -> dict[str, Any]:
+        return {"interface": "Ethernet",
+                "neighbors": [{"address": address(i), "mac": mac(i, variant)} for i in range(n)]}
+
+    def helper_run(n: int, variant: int) -> tuple[float, float]:
+        """Seconds in Ansible.Basic's Create and in the helper's Run, for one bulk task."""
+        start = time.perf_counter()
+        module = csharp.create_module("win_neighbor", entries(n, variant))
+        created = time.perf_counter()
+        failure = NeighborModule.Run(module)
+        assert failure is None, failure
+        return created - start, time.perf_counter() - created
+
+    print("win_neighbor under Mono with ansible-core's Ansible.Basic, IP Helper test double; "
+          "table of N static entries on one interface. us/entry: the helper's own time "
+          "(Ansible.Basic's validation apart)")
     print(f"{'N':>6} | {'steady state: calls':<22} {'us/entry':>9} | {'all change: calls':<40} "
-          f"{'calls/change':>12} {'us/entry':>9} | {'N single runs / bulk':>20} {'N 1-entry bulk runs / bulk':>27}")
+          f"{'calls/change':>12} {'us/entry':>9} | {'Ansible.Basic us/entry':>22} | "
+          f"{'N single runs / bulk':>20} {'N 1-entry bulk runs / bulk':>27}")
     per_entry: dict[int, float] = {}
     verdicts = []
     prepare(double, 100)
-    bulk(100, 2)()  # warm the JIT and the marshalling stubs
+    helper_run(100, 2)  # warm the JIT and the marshalling stubs
     for n in SIZES:
         prepare(double, n)
-        steady_run = bulk(n, 1)
-        steady_time = timed(steady_run)
+        basic_time, steady_time = helper_run(n, 1)
         steady = counts(double)
         lookups = sum(double.calls(f) for f in LOOKUPS)
         verdicts.append(steady == {"GetIpNetTable2": 1})
 
         prepare(double, n)
-        change_time = timed(bulk(n, 2))
+        dummy, change_time = helper_run(n, 2)
         change = counts(double)
         per_change = (sum(change.values()) - change.get("GetIpNetTable2", 0)) / n
         verdicts.append(per_change <= 2)
         per_entry[n] = change_time / n
 
-        # N single-entry module runs (GetIpNetEntry2 each), on the steady table.
+        # Whole tasks from here: one bulk task, N single-entry tasks, N bulk tasks of one entry.
         prepare(double, n)
+        bulk_time = timed(module_run(entries(n, 1)))
         sample = min(n, SINGLE_SAMPLE)
-        singles = [csharp.parameters({"address": address(i), "mac": mac(i, 1), "interface": "Ethernet",
-                                      "state": "present", "purge": False}) for i in range(sample)]
-        single_time = timed(lambda: [module.Run(p, False) for p in singles]) * n / sample
-        # N bulk runs of one entry each, every one taking its own snapshot of the table.
+        singles = [module_run({"address": address(i), "mac": mac(i, 1), "interface": "Ethernet"})
+                   for i in range(sample)]
+        single_time = timed(lambda: [run() for run in singles]) * n / sample
         sample = min(n, SNAPSHOT_SAMPLE)
-        ones = [bulk(1, 1) for dummy in range(sample)]
+        ones = [module_run(entries(1, 1)) for dummy in range(sample)]
         snapshot_time = timed(lambda: [run() for run in ones]) * n / sample
 
         print(f"{n:>6} | {show(steady):<22} {steady_time / n * 1e6:>9.1f} | {show(change):<40} "
-              f"{per_change:>12.2f} {change_time / n * 1e6:>9.1f} | {single_time / steady_time:>20.1f} "
-              f"{snapshot_time / steady_time:>27.1f}")
+              f"{per_change:>12.2f} {change_time / n * 1e6:>9.1f} | {basic_time / n * 1e6:>22.1f} | "
+              f"{single_time / bulk_time:>20.1f} {snapshot_time / bulk_time:>27.1f}")
     flat = per_entry[10_000] / per_entry[100]
     print(f"steady state is one snapshot and no other neighbor call at every N: {all(verdicts[0::2])} "
           f"(plus {lookups} interface lookups per distinct interface name, whatever N)")
     print(f"each change costs at most 2 calls (change + read-back) at every N: {all(verdicts[1::2])}")
-    print(f"time per changed entry, N=10000 against N=100: {flat:.2f}x (flat is about 1)")
+    print(f"helper time per changed entry, N=10000 against N=100: {flat:.2f}x (flat is about 1)")
     print("(single and 1-entry runs: sampled on up to 400 and 40 runs, scaled to N; all in-process, so "
           "without the PowerShell start and C# compile each real run pays)")
     return 0

@@ -34,8 +34,6 @@ def helper(native_dir: Path, double_library: Path) -> Any:
     basic = build.build_ansible_basic(native_dir, build.ansible_basic_source())
     build.map_double(build.build_helper(native_dir, basic), double_library)
     build.build_glue(native_dir, basic)
-    if csharp.RUNTIME == "coreclr":
-        build.build_eventlog(native_dir)
     csharp.load(native_dir)
     import ansible_collections.ipneighbor.windows.plugins.module_utils as utils  # type: ignore
 

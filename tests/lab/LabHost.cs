@@ -5,7 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Runtime.InteropServices;
-using System.Web.Script.Serialization;
+using Ansible.Basic;
 using IPNeighborTests.PowerShell;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
@@ -18,7 +18,7 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative
 // stdin:  {"spec": "<$spec as JSON>", "args": "<complex_args as JSON>",
 //          "helper_type": "...", "helper_method": "Run", "host": {...}}
 // stdout: {"output": "<the module's JSON>", "exit_code": 0, "unhandled": null,
-//          "host": {...}, "calls": {"CreateIpNetEntry2": 1, ...}}
+//          "host": {...}, "calls": {"CreateIpNetEntry2": 1, ...}, "runtime": "Mono 6.8..."}
 namespace IPNeighborLab
 {
     static class Double
@@ -58,11 +58,9 @@ namespace IPNeighborLab
 
         static int Main()
         {
-            JavaScriptSerializer json = new JavaScriptSerializer();
-            json.MaxJsonLength = Int32.MaxValue;
-            Dictionary<string, object> request =
-                (Dictionary<string, object>)json.DeserializeObject(Console.In.ReadToEnd());
-            Dictionary<string, object> host = (Dictionary<string, object>)request["host"];
+            // JSON in and out without System.Web.Extensions, which CoreCLR lacks.
+            IDictionary request = (IDictionary)PSValues.FromJson(Console.In.ReadToEnd());
+            IDictionary host = (IDictionary)request["host"];
             Load(host);
 
             GlueRun run = ModuleGlue.Run((string)request["spec"], (string)request["args"],
@@ -78,29 +76,27 @@ namespace IPNeighborLab
             answer["unhandled"] = run.Unhandled;
             answer["host"] = host;
             answer["calls"] = calls;
-            Console.Out.Write(json.Serialize(answer));
+            answer["runtime"] = RuntimeInformation.FrameworkDescription;
+            Console.Out.Write(AnsibleModule.ToJson(answer));
             return 0;
         }
 
-        static Dictionary<string, object> Map(object value)
+        static IDictionary Map(object value)
         {
-            return (Dictionary<string, object>)value;
+            return value == null ? new Hashtable() : (IDictionary)value;
         }
 
-        static IEnumerable List(Dictionary<string, object> host, string key)
+        static IEnumerable List(IDictionary host, string key)
         {
-            object value;
-            if (host.TryGetValue(key, out value) && value != null)
-                return (IEnumerable)value;
-            return new object[0];
+            return (IEnumerable)host[key] ?? new object[0];
         }
 
-        static void Load(Dictionary<string, object> host)
+        static void Load(IDictionary host)
         {
             Double.dbl_reset();
             foreach (object item in List(host, "interfaces"))
             {
-                Dictionary<string, object> iface = Map(item);
+                IDictionary iface = Map(item);
                 uint index = Convert.ToUInt32(iface["index"], CultureInfo.InvariantCulture);
                 ulong luid = Convert.ToUInt64(iface["luid"], CultureInfo.InvariantCulture);
                 byte[] alias = System.Text.Encoding.UTF8.GetBytes((string)iface["alias"] + "\0");
@@ -109,36 +105,28 @@ namespace IPNeighborLab
             }
             foreach (object item in List(host, "neighbors"))
             {
-                Dictionary<string, object> n = Map(item);
+                IDictionary n = Map(item);
                 uint index = Convert.ToUInt32(n["interface_index"], CultureInfo.InvariantCulture);
                 MIB_IPNET_ROW2 row = NeighborRow.New(IPAddress.Parse((string)n["address"]), 0, index);
-                string mac = n.ContainsKey("mac") ? (string)n["mac"] : null;
+                string mac = (string)n["mac"];
                 if (!String.IsNullOrEmpty(mac))
                     NeighborRow.SetMac(ref row, NeighborParse.Mac("mac", mac));
                 row.State = (NeighborState)Enum.Parse(typeof(NeighborState), (string)n["state"]);
-                row.Flags = (byte)(n.ContainsKey("is_router") && (bool)n["is_router"] ? 1 : 0);
+                row.Flags = (byte)(n["is_router"] is bool && (bool)n["is_router"] ? 1 : 0);
                 uint code = Double.dbl_add_neighbor(ref row);
                 if (code != 0)
                     throw new ArgumentException(String.Format("the double refused neighbor {0}: {1}", n["address"], code));
             }
-            object faults;
-            if (host.TryGetValue("faults", out faults) && faults != null)
+            foreach (DictionaryEntry fault in Map(host["faults"]))
             {
-                foreach (KeyValuePair<string, object> fault in Map(faults))
-                {
-                    if (Double.dbl_set_fault(fault.Key, Convert.ToUInt32(fault.Value, CultureInfo.InvariantCulture)) != 0)
-                        throw new ArgumentException("faults: the IP Helper API has no function " + fault.Key);
-                }
+                if (Double.dbl_set_fault((string)fault.Key, Convert.ToUInt32(fault.Value, CultureInfo.InvariantCulture)) != 0)
+                    throw new ArgumentException("faults: the IP Helper API has no function " + fault.Key);
             }
-            object behaviour;
-            if (host.TryGetValue("behaviour", out behaviour) && behaviour != null)
+            foreach (DictionaryEntry option in Map(host["behaviour"]))
             {
-                foreach (KeyValuePair<string, object> option in Map(behaviour))
-                {
-                    int value = option.Value is bool ? ((bool)option.Value ? 1 : 0) : Convert.ToInt32(option.Value, CultureInfo.InvariantCulture);
-                    if (Double.dbl_set_option(option.Key, value) != 0)
-                        throw new ArgumentException("behaviour: unknown option " + option.Key);
-                }
+                int value = option.Value is bool ? ((bool)option.Value ? 1 : 0) : Convert.ToInt32(option.Value, CultureInfo.InvariantCulture);
+                if (Double.dbl_set_option((string)option.Key, value) != 0)
+                    throw new ArgumentException("behaviour: unknown option " + option.Key);
             }
         }
 

@@ -115,8 +115,9 @@ def build_host(run: lab_payload.ModuleRun) -> Path:
         except RuntimeError as e:
             raise RuntimeError(f"the C# from the payload does not compile as C# 5: {e}") from None
         glue = build.build_glue(work, basic)
+        build.prepare_coreclr(work, "lab")
         result = build.compile_csharp([LAB_HOST_SOURCE], work / "lab.exe", target="exe",
-                                      references=("System.Web.Extensions.dll", basic, helper, glue))
+                                      references=(basic, helper, glue, work / "System.Management.Automation.dll"))
         if result.returncode != 0:
             raise RuntimeError(f"LabHost.cs does not compile:\n{result.stdout}{result.stderr}")
 
@@ -126,8 +127,24 @@ def build_host(run: lab_payload.ModuleRun) -> Path:
 def build_double(missing_exports: t.Sequence[str]) -> Path:
     """The IP Helper double, without the exports named (a Windows that lacks them)."""
     sources = [(p.name, p.read_text()) for p in (build.DOUBLE_SOURCE, build.DOUBLE_SOURCE.with_suffix(".h"))]
-    return _build_once(_cache_root() / f"double-{_digest(sources, sorted(missing_exports))}",
-                       lambda work: build.build_double(work, hidden=tuple(missing_exports)))
+    def build_into(work: Path) -> None:
+        library = build.build_double(work, hidden=tuple(missing_exports))
+        # CoreCLR looks for iphlpapi.dll under this name.
+        os.symlink(library.name, work / "libiphlpapi.dll.so")
+
+    return _build_once(_cache_root() / f"double-{_digest(sources, sorted(missing_exports))}", build_into)
+
+
+def _command(directory: Path) -> list[str]:
+    """lab.exe on the runtime $LAB_RUNTIME names: mono (Windows PowerShell 5.1's
+    .NET Framework) or coreclr (PowerShell 7.4's .NET 8)."""
+    runtime = os.environ.get("LAB_RUNTIME", "mono")
+    if runtime == "mono":
+        return ["mono", str(directory / "lab.exe")]
+    if runtime == "coreclr":
+        return [str(build.dotnet_root() / "dotnet"), "exec", "--runtimeconfig",
+                str(directory / "lab.runtimeconfig.json"), str(directory / "lab.exe")]
+    raise ValueError(f"LAB_RUNTIME {runtime!r} is not one of mono, coreclr")
 
 
 def _unhandled(error: str) -> str:
@@ -145,7 +162,7 @@ def run(module_run: lab_payload.ModuleRun, state: dict[str, t.Any]) -> tuple[str
     request = {"spec": json.dumps(glue.spec), "args": json.dumps(module_run.complex_args),
                "helper_type": glue.helper_type, "helper_method": glue.helper_method, "host": _with_luids(state)}
     env = dict(os.environ, LD_LIBRARY_PATH=str(double))
-    proc = subprocess.run(["mono", str(directory / "lab.exe")], input=json.dumps(request), capture_output=True,
+    proc = subprocess.run(_command(directory), input=json.dumps(request), capture_output=True,
                           text=True, env=env, cwd=directory, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"the lab host failed (exit {proc.returncode}): {proc.stderr.strip()[-2000:]}")
@@ -157,5 +174,6 @@ def run(module_run: lab_payload.ModuleRun, state: dict[str, t.Any]) -> tuple[str
         if count:
             calls[function] = calls.get(function, 0) + count
     new_state["calls"] = calls
+    new_state["runtime"] = answer["runtime"]
     output = _unhandled(answer["unhandled"]) if answer["unhandled"] else answer["output"]
     return output, new_state

