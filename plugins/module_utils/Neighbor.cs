@@ -181,11 +181,17 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
                 why, function, code, Win32Error.Name(code));
         }
 
-        // The message of a refused input or a failed call; anything else is
-        // unexpected and says its type, so that the report names the fault.
+        // A refused input or a failed call, which the message says in full.
+        public static bool Expected(Exception e)
+        {
+            return e is NeighborException || e is NeighborInputException;
+        }
+
+        // The message of an expected exception; anything else is unexpected and
+        // says its type, so that the report names the fault.
         public static string Describe(Exception e)
         {
-            if (e is NeighborException || e is NeighborInputException)
+            if (Expected(e))
                 return e.Message;
             return String.Format("unexpected {0}: {1}", e.GetType().FullName, e.Message);
         }

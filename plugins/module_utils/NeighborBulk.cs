@@ -220,6 +220,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                         {
                             // Any exception, expected or not, still says what was applied.
                             problem = NeighborErrors.Describe(e);
+                            if (!NeighborErrors.Expected(e))
+                                result["exception"] = e.ToString();
                             after = null;
                             afterKnown = false;
                         }

@@ -31,7 +31,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             }
             catch (Exception e)
             {
-                if (!(e is NeighborException || e is NeighborInputException))
+                if (!NeighborErrors.Expected(e))
                     result["exception"] = e.ToString();
                 return NeighborErrors.Describe(e);
             }

@@ -280,9 +280,9 @@ def test_an_unexpected_exception_mid_bulk_keeps_the_result(lab: Lab) -> None:
     throws EntryPointNotFoundException after the first entry was changed."""
     lab.write(dict(HOST, missing_exports=["CreateIpNetEntry2"]))
     stats = lab.stats(LAB / "playbooks" / "boundary.yml", "--tags", "missing_export")
-    assert (stats["ignored"], stats["changed"]) == (1, 1)
-    assert lab.results()[0]["status"] == "ignored"
-    result = lab.results()[0]["result"]
+    assert (stats["ignored"], stats["changed"]) == (2, 1)
+    assert [r["status"] for r in lab.results()] == ["ignored", "ignored"]
+    result, single = (r["result"] for r in lab.results())
     assert result["changed"] is True
     assert "unexpected System.EntryPointNotFoundException" in result["msg"]
     assert "1 of 3 changes applied before it" in result["msg"]
@@ -292,3 +292,7 @@ def test_an_unexpected_exception_mid_bulk_keeps_the_result(lab: Lab) -> None:
     assert (result["added"], result["removed"]) == ([], [])
     table = {n["address"]: n for n in lab.state()["neighbors"]}
     assert table["192.168.50.20"]["mac"] == "00-15-5D-32-00-15" and "192.168.50.10" not in table
+    # A single entry: nothing was applied, and the result still says what Windows held.
+    assert single["changed"] is False and single["before"] is None
+    assert single["msg"].startswith("unexpected System.EntryPointNotFoundException: CreateIpNetEntry2")
+    assert "192.168.50.11" not in table

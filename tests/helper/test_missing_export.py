@@ -1,0 +1,58 @@
+"""A host whose iphlpapi.dll lacks CreateIpNetEntry2, in a process of its own
+(a runtime binds a native function once per process): the module's JSON, as
+Ansible.Basic printed it, keeps the result and carries the exception's trace."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import csharp
+
+HERE = Path(__file__).resolve().parent
+CHILD = """
+import json, sys
+from pathlib import Path
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+import build, csharp
+from native_double import Double
+work = Path(sys.argv[3])
+library = build.build_double(work, csharp.DOUBLE_NAMES[csharp.RUNTIME], hidden=("CreateIpNetEntry2",))
+basic = build.build_ansible_basic(work, build.ansible_basic_source())
+build.map_double(build.build_helper(work, basic), library)
+build.build_glue(work, basic)
+csharp.load(work)
+host = Double(library)
+outputs = []
+for args in json.loads(sys.argv[4]):
+    host.reset()
+    host.add_interface(4, 0x6000000000004, "Ethernet")
+    host.add_neighbor("10.0.0.1", 4, "00-15-5D-00-00-01", "Permanent")
+    outputs.append(json.loads(str(csharp.run_glue("win_neighbor", args).Output)))
+    outputs[-1]["table"] = [n.address + " " + n.mac for n in host.neighbors()]
+print(json.dumps(outputs))
+"""
+
+
+def test_an_unexpected_exception_keeps_the_result_and_its_trace(tmp_path: Path) -> None:
+    runs = [
+        {"interface": "Ethernet", "neighbors": [{"address": "10.0.0.1", "mac": "00-15-5D-00-00-02"},
+                                                {"address": "10.0.0.2", "mac": "00-15-5D-00-00-02"}]},
+        {"interface": "Ethernet", "address": "10.0.0.2", "mac": "00-15-5D-00-00-02"},
+    ]
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(HERE), str(HERE.parent / "tools"), str(tmp_path),
+                           json.dumps(runs)], capture_output=True, text=True, check=False,
+                          env=dict(os.environ, HELPER_RUNTIME=csharp.RUNTIME))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    bulk, single = json.loads(proc.stdout.splitlines()[-1])
+    assert bulk["failed"] is True and bulk["changed"] is True
+    assert bulk["msg"].startswith("neighbors[1]: unexpected System.EntryPointNotFoundException")
+    assert [e["status"] for e in bulk["entries"]] == ["updated", "failed"]
+    assert [e["address"] for e in bulk["updated"]] == ["10.0.0.1"]
+    assert "EntryPointNotFoundException" in bulk["exception"]
+    assert bulk["table"] == ["10.0.0.1 00-15-5D-00-00-02"]
+    assert single["failed"] is True and single["changed"] is False and single["before"] is None
+    assert single["msg"].startswith("unexpected System.EntryPointNotFoundException")
+    assert "EntryPointNotFoundException" in single["exception"]
