@@ -16,6 +16,7 @@ from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_args i
     REQUIRED_ONE_OF,
     NeighborArgumentError,
     normalise,
+    refuse_unquoted_macs,
 )
 
 ENTRY_FIELDS = ("address", "mac", "interface_alias", "interface_index", "state")
@@ -59,6 +60,11 @@ class ActionModule(ActionBase):
         result = super().run(tmp, task_vars)
         del tmp
 
+        try:
+            # Before the spec converts a number to text, which would hide it.
+            refuse_unquoted_macs(self._task.args)
+        except NeighborArgumentError as e:
+            raise AnsibleActionFail(str(e)) from None
         # Fails the task (AnsibleActionFail) on unknown, missing or bad options.
         args = self.validate_argument_spec(argument_spec=ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE,
                                            required_one_of=REQUIRED_ONE_OF)[1]

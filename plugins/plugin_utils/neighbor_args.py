@@ -63,6 +63,42 @@ def _require_text(option: str, value: object) -> str:
     return value
 
 
+def _base60(number: int) -> list[int]:
+    digits = []
+    while number:
+        number, digit = divmod(number, 60)
+        digits.append(digit)
+    return digits[::-1]
+
+
+def _mac_as_written(option: str, value: object) -> None:
+    """A MAC must reach the task as text. YAML 1.1 reads some unquoted MACs as
+    numbers (12:34:56:12:34:56 in base 60, 005056000001 in octal), and the
+    number's digits, as text, would pin another MAC."""
+    if value is None or isinstance(value, str):
+        return
+    if isinstance(value, int) and not isinstance(value, bool):
+        groups = _base60(value)
+        # A base-60 number of six groups is most likely a colon-separated MAC.
+        written = ":".join(f"{g:02d}" for g in groups) if len(groups) == 6 and value > 0 else None
+        quote = f'{option.rpartition(".")[2]}: "{written}"' if written else "the MAC in quotes"
+        raise NeighborArgumentError(
+            option, None,
+            f"was read by YAML as the number {value}, not as a MAC address: unquoted, YAML 1.1 reads "
+            f"12:34:56:12:34:56 as a base-60 number and 005056000001 as an octal one; write {quote}")
+    raise NeighborArgumentError(option, None, f"must be a MAC address as text, not {type(value).__name__} {value!r}")
+
+
+def refuse_unquoted_macs(args: t.Mapping[str, t.Any]) -> None:
+    """The task's arguments as written, before any type conversion: every mac is text."""
+    _mac_as_written("mac", args.get("mac"))
+    neighbors = args.get("neighbors")
+    if isinstance(neighbors, list):
+        for i, entry in enumerate(neighbors):
+            if isinstance(entry, t.Mapping):
+                _mac_as_written(f"neighbors[{i}].mac", entry.get("mac"))
+
+
 def normalise_address(option: str, value: object) -> str:
     text = _require_text(option, value)
     if ":" not in text:

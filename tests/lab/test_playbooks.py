@@ -296,3 +296,16 @@ def test_an_unexpected_exception_mid_bulk_keeps_the_result(lab: Lab) -> None:
     assert single["changed"] is False and single["before"] is None
     assert single["msg"].startswith("unexpected System.EntryPointNotFoundException") and "CreateIpNetEntry2" in single["msg"]
     assert "192.168.50.11" not in table
+
+
+def test_unquoted_macs_fail_before_the_host(lab: Lab) -> None:
+    """Written as users type them; nothing pins the number's digits as a MAC."""
+    stats = lab.stats(LAB / "playbooks" / "unquoted_mac.yml")
+    assert (stats["ignored"], stats["changed"]) == (3, 0)
+    messages = [r["result"]["msg"] for r in lab.results()]
+    assert messages[0].startswith("mac was read by YAML as the number 9783981296, not as a MAC address")
+    assert messages[0].endswith('write mac: "12:34:56:12:34:56"')
+    assert messages[1].startswith("neighbors[1].mac was read by YAML as the number 41135085296")
+    assert messages[1].endswith('write mac: "52:54:00:12:34:56"')
+    assert messages[2].startswith("mac was read by YAML as the number 683147265")
+    assert not lab.state_file.exists(), "the lab host was reached"
