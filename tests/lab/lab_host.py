@@ -127,6 +127,7 @@ def build_host(run: lab_payload.ModuleRun) -> Path:
 def build_double(missing_exports: t.Sequence[str]) -> Path:
     """The IP Helper double, without the exports named (a Windows that lacks them)."""
     sources = [(p.name, p.read_text()) for p in (build.DOUBLE_SOURCE, build.DOUBLE_SOURCE.with_suffix(".h"))]
+
     def build_into(work: Path) -> None:
         library = build.build_double(work, hidden=tuple(missing_exports))
         # CoreCLR looks for iphlpapi.dll under this name.

@@ -27,7 +27,6 @@ options:
 
 import json
 import sys
-import typing as t
 from pathlib import Path
 
 from ansible.errors import AnsibleConnectionFailure
