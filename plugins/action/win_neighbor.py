@@ -20,13 +20,15 @@ from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_args i
 )
 
 ENTRY_FIELDS = ("address", "mac", "interface_alias", "interface_index", "state")
+# Statuses of entries that Windows now holds differently: changed, or changed before a later call failed.
+TOUCHED = ("added", "updated", "removed", "failed after a change")
 
 
 def describe(entry: dict[str, t.Any] | None) -> str:
-    """An entry as diff lines; an absent entry as nothing."""
+    """An entry as diff lines; an absent entry as nothing, an unresolved MAC as (none)."""
     if not entry:
         return ""
-    return "".join(f"{field}: {entry.get(field)}\n" for field in ENTRY_FIELDS)
+    return "".join(f"{field}: {'(none)' if entry.get(field) is None else entry[field]}\n" for field in ENTRY_FIELDS)
 
 
 def render_diff(header: str, before: str, after: str) -> dict[str, str]:
@@ -43,10 +45,11 @@ def single_diff(args: dict[str, t.Any], result: dict[str, t.Any]) -> dict[str, s
 
 
 def bulk_diff(result: dict[str, t.Any]) -> dict[str, str] | None:
-    """The entries added, updated or removed (or that would be, in check mode)."""
+    """The entries added, updated or removed (or that would be, in check mode), and
+    those a failure left changed, as Windows reported them after the change."""
     if "entries" not in result:
         return None
-    touched = [e for e in result["entries"] if e["status"] in ("added", "updated", "removed")]
+    touched = [e for e in result["entries"] if e["status"] in TOUCHED and "after" in e]
     return render_diff(f"{len(touched)} neighbor {'entry' if len(touched) == 1 else 'entries'}",
                        "".join(describe(e["before"]) + "\n" for e in touched if e["before"]),
                        "".join(describe(e.get("after")) + "\n" for e in touched if e.get("after")))

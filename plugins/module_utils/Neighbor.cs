@@ -19,6 +19,18 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
         }
     }
 
+    // A failure after Windows accepted a change: After is the entry as read
+    // back then (null when Windows reports none).
+    public class NeighborChangeException : NeighborException
+    {
+        public NeighborEntry After { get; private set; }
+
+        public NeighborChangeException(string message, NeighborEntry after) : base(message)
+        {
+            After = after;
+        }
+    }
+
     // An interface as Windows knows it.
     public sealed class NeighborInterface
     {
@@ -168,7 +180,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
                         + "and not loopback, and the MAC must be valid for this interface";
                     break;
                 case Win32Error.NotFound:
-                    why = "Windows has no such entry on this interface (or the interface is gone)";
+                    // Create makes the entry, so its 1168 is about the interface.
+                    why = function == "CreateIpNetEntry2"
+                        ? String.Format("the interface has no {0} here (the protocol is unbound or the adapter "
+                            + "disabled) or is gone", FamilyName(family))
+                        : "Windows has no such entry on this interface (or the interface is gone)";
                     break;
                 case Win32Error.ObjectAlreadyExists:
                     why = "an entry for this address already exists on this interface";
@@ -206,12 +222,13 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
 
     public static class NeighborTable
     {
-        // The entry for address on iface, or null when Windows has none.
-        public static NeighborEntry Read(IPAddress address, NeighborInterface iface)
+        // The entry for address on iface, or null when Windows has none (also
+        // when its family's stack is missing, if the caller says that is none).
+        public static NeighborEntry Read(IPAddress address, NeighborInterface iface, bool noStackIsNone = false)
         {
             MIB_IPNET_ROW2 row = NeighborRow.New(address, iface.Luid, iface.Index);
             uint code = NativeMethods.GetIpNetEntry2(ref row);
-            if (code == Win32Error.NotFound)
+            if (code == Win32Error.NotFound || (noStackIsNone && code == Win32Error.NotSupported))
                 return null;
             if (code != Win32Error.Success)
                 throw NeighborErrors.Failed("Reading", "GetIpNetEntry2", code, address, iface);
@@ -279,7 +296,29 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
         public static NeighborEntry Apply(NeighborRequest request, NeighborInterface iface, NeighborEntry before,
             ref bool applied)
         {
-            return request.Present ? Pin(request, iface, before, ref applied) : Remove(request, iface, ref applied);
+            try
+            {
+                return request.Present ? Pin(request, iface, before, ref applied) : Remove(request, iface, ref applied);
+            }
+            catch (NeighborException e)
+            {
+                if (!applied || e is NeighborChangeException)
+                    throw;
+                // A later call failed after Windows accepted one: say what it holds now.
+                NeighborEntry now;
+                try
+                {
+                    now = NeighborTable.Read(request.Address, iface);
+                }
+                catch (NeighborException)
+                {
+                    throw e;
+                }
+                string holds = now == null && before != null && before.State != NeighborState.Permanent
+                    ? "Windows now reports no entry: the learned entry was removed"
+                    : "Windows now reports " + Describe(now);
+                throw new NeighborChangeException(e.Message + "; " + holds, now);
+            }
         }
 
         // Why the entry read back is not what was asked for, or null.

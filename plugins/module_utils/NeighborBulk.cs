@@ -51,17 +51,20 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             List<NeighborInterface> scope = new List<NeighborInterface>(interfaces.Values);
             if (purge && taskName != null)
                 scope.Add(Lookup("interface", taskName, interfaces));
-            HashSet<ushort> families = new HashSet<ushort>(), optional = new HashSet<ushort>();
+            // A family only absent entries or purge need may lack its stack: it then has no entries.
+            HashSet<ushort> families = new HashSet<ushort>(), required = new HashSet<ushort>();
             foreach (BulkItem item in items)
+            {
                 families.Add(NeighborRow.Family(item.Request.Address));
+                if (item.Request.Present)
+                    required.Add(NeighborRow.Family(item.Request.Address));
+            }
             // With nothing in purge's scope there is nothing of its families to read.
             if (scope.Count == 0)
                 purged.Clear();
-            foreach (ushort family in purged)
-            {
-                if (families.Add(family))
-                    optional.Add(family);
-            }
+            families.UnionWith(purged);
+            HashSet<ushort> optional = new HashSet<ushort>(families);
+            optional.ExceptWith(required);
 
             Snapshot snapshot = Snapshot.Read(families, optional);
             foreach (BulkItem item in items)
@@ -222,16 +225,19 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                             problem = NeighborErrors.Describe(e);
                             if (!NeighborErrors.Expected(e))
                                 result["exception"] = e.ToString();
-                            after = null;
-                            afterKnown = false;
+                            NeighborChangeException changed = e as NeighborChangeException;
+                            afterKnown = changed != null;
+                            after = afterKnown ? changed.After : null;
                         }
                         if (accepted)
                             result["changed"] = true;
                         if (problem != null)
                         {
                             entries.Add(Describe(item, accepted ? "failed after a change" : "failed", after, afterKnown));
+                            // What the snapshot showed compliant stays unchanged, whatever failed.
                             for (int j = i + 1; j < items.Count; j++)
-                                entries.Add(Describe(items[j], "not attempted", items[j].Before, true));
+                                entries.Add(Describe(items[j], items[j].Change == NeighborChange.None ? "unchanged"
+                                    : "not attempted", items[j].Before, true));
                             string label = item.Purged
                                 ? String.Format("purge of {0} on {1}", item.Request.Address, item.Interface)
                                 : item.Request.Where.TrimEnd('.');

@@ -83,7 +83,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
         {
             NeighborRequest request = NeighborRequest.FromParameters(parameters, "", null);
             NeighborInterface iface = NeighborInterface.Resolve("interface", request.Interface);
-            NeighborEntry before = NeighborTable.Read(request.Address, iface);
+            // Without the family's stack there is no entry to remove.
+            NeighborEntry before = NeighborTable.Read(request.Address, iface, !request.Present);
             result["before"] = Entry(before);
             result["after"] = result["before"];
             if (NeighborReconcile.Plan(request, before) == NeighborChange.None)
@@ -102,6 +103,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             try
             {
                 after = NeighborReconcile.Apply(request, iface, before, ref applied);
+            }
+            catch (NeighborChangeException e)
+            {
+                result["after"] = Entry(e.After);
+                throw;
             }
             finally
             {

@@ -81,7 +81,9 @@ def test_failure_matrix(host: Double, helper: Any, function: str, code: int) -> 
         assert "Windows did not keep the static neighbor 10.0.0.1" in error and "it now reports no entry" in error
     else:
         assert f"{function} returned {code}" in error
-        assert CODES[code] in error
+        # Create makes the entry, so its "not found" is about the interface's family.
+        expected = "the interface has no IPv4 here" if (function, code) == ("CreateIpNetEntry2", 1168) else CODES[code]
+        assert expected in error
     assert error.endswith(f"({failing} of 4 changes applied before it; the entries after it were not attempted)")
     statuses = [e["status"] for e in result["entries"]]
     done = ["updated", "added", "removed", "updated"][:failing]
@@ -106,6 +108,10 @@ def test_fallback_path_failures(host: Double, helper: Any, function: str) -> Non
     table = {n.address: n for n in host.neighbors()}
     if function == "CreateIpNetEntry2":
         assert "10.0.0.4" not in table
+        # The delete went through: the result reads it back and says so.
+        assert error.endswith("; Windows now reports no entry: the learned entry was removed (0 of 1 changes "
+                              "applied before it; the entries after it were not attempted)")
+        assert result["entries"][0]["after"] is None
     elif function == "DeleteIpNetEntry2":
         assert table["10.0.0.4"] == Neighbor("10.0.0.4", 4, NEW, "Stale")
     else:
@@ -119,3 +125,58 @@ def test_check_mode_makes_no_call_a_fault_could_hit(host: Double, helper: Any, f
     result, error = run(helper, check_mode=True)
     assert error is None and result["changed"] is True
     assert host.mutations() == 0 and host.calls("GetIpNetEntry2") == 0
+
+
+def test_single_entry_fallback_that_loses_the_learned_entry_says_so(host: Double, helper: Any) -> None:
+    prepare(host)
+    host.fault("CreateIpNetEntry2", 5)
+    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "address": "10.0.0.4", "mac": NEW})
+    assert error is not None and "CreateIpNetEntry2 returned 5" in error
+    assert error.endswith("; Windows now reports no entry: the learned entry was removed")
+    assert result["changed"] is True and result["before"]["state"] == "Stale" and result["after"] is None
+    assert "10.0.0.4" not in {n.address for n in host.neighbors()}
+
+
+def test_a_delete_that_fails_after_set_reports_what_set_left(host: Double, helper: Any) -> None:
+    prepare(host)
+    host.fault("DeleteIpNetEntry2", 5)
+    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "address": "10.0.0.4", "mac": NEW})
+    assert error is not None and error.endswith(f"; Windows now reports {NEW} in state Stale")
+    assert result["after"] == {"address": "10.0.0.4", "mac": NEW, "interface_alias": "Ethernet",
+                               "interface_index": 4, "state": "Stale"}
+
+
+def test_compliant_entries_after_a_failure_are_unchanged(host: Double, helper: Any) -> None:
+    host.add_neighbor("10.0.0.9", 4, NEW, "Permanent")
+    host.fault("CreateIpNetEntry2", 5)
+    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "neighbors": [
+        {"address": "10.0.0.2", "mac": NEW}, {"address": "10.0.0.9", "mac": NEW}, {"address": "10.0.0.3", "mac": NEW}]})
+    assert error is not None
+    assert [e["status"] for e in result["entries"]] == ["failed", "unchanged", "not attempted"]
+
+
+def test_create_on_an_interface_without_the_family_names_the_cause(host: Double, helper: Any) -> None:
+    """Legacy (index 9) has no IPv6: CreateIpNetEntry2 answers 1168 there."""
+    result, error = csharp.run_module("win_neighbor", {"interface": "Legacy", "address": "2001:db8::9", "mac": NEW})
+    assert error == ("Creating the static entry for the neighbor 2001:db8::9 on interface 'Legacy' (index 9) failed: "
+                     "the interface has no IPv6 here (the protocol is unbound or the adapter disabled) or is gone "
+                     "(CreateIpNetEntry2 returned 1168, ERROR_NOT_FOUND)")
+    assert result == {"changed": False, "before": None}  # nothing applied: no read-back
+
+
+@pytest.mark.parametrize("args", [
+    {"interface": "Ethernet", "address": "2001:db8::5", "state": "absent"},
+    {"interface": "Ethernet", "neighbors": [{"address": "2001:db8::5", "state": "absent"},
+                                            {"address": "10.0.0.1", "mac": OLD}]},
+])
+def test_absent_without_the_family_stack_is_already_absent(host: Double, helper: Any, args: dict[str, Any]) -> None:
+    host.option("ipv6", 0)
+    host.add_neighbor("10.0.0.1", 4, OLD, "Permanent")
+    result, error = csharp.run_module("win_neighbor", args)
+    assert error is None and result["changed"] is False and host.mutations() == 0
+
+
+def test_present_without_the_family_stack_still_fails(host: Double, helper: Any) -> None:
+    host.option("ipv6", 0)
+    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "address": "2001:db8::5", "mac": NEW})
+    assert error is not None and "the IPv6 stack is not installed or is disabled" in error

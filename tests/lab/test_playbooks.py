@@ -309,3 +309,66 @@ def test_unquoted_macs_fail_before_the_host(lab: Lab) -> None:
     assert messages[1].endswith('write mac: "52:54:00:12:34:56"')
     assert messages[2].startswith("mac was read by YAML as the number 683147265")
     assert not lab.state_file.exists(), "the lab host was reached"
+
+
+def table(lab: Lab) -> dict[str, dict[str, Any]]:
+    return {n["address"]: n for n in lab.state()["neighbors"]}
+
+
+def test_a_fallback_that_loses_the_learned_entry_says_so(lab: Lab) -> None:
+    """Set leaves the learned entry dynamic, Delete removes it, Create fails: the
+    result, its diff and the host agree that the entry is gone, the entry pinned
+    before stays reported, and the compliant one is unchanged."""
+    lab.write(dict(HOST, faults={"CreateIpNetEntry2": 5}, behaviour={"set_promotes_dynamic": 0}))
+    stats = lab.stats(LAB / "playbooks" / "truthful.yml", "--tags", "bulk_fallback", "--diff")
+    assert (stats["ignored"], stats["changed"]) == (1, 1)
+    result = lab.results()[0]["result"]
+    assert result["msg"].endswith("; Windows now reports no entry: the learned entry was removed (1 of 2 changes "
+                                  "applied before it; the entries after it were not attempted)")
+    assert [(e["address"], e["status"]) for e in result["entries"]] == [
+        ("192.168.50.20", "updated"), ("192.168.50.30", "failed after a change"), ("192.168.50.40", "unchanged")]
+    assert result["entries"][1]["after"] is None
+    host = table(lab)
+    assert "192.168.50.30" not in host and host["192.168.50.20"]["mac"] == "00-15-5D-32-00-15"
+    assert host["192.168.50.40"]["state"] == "Permanent"
+    # The diff holds both entries Windows now holds differently.
+    assert result["diff"]["before_header"] == "2 neighbor entries (before)"
+    assert "address: 192.168.50.30\n" in result["diff"]["before"]
+    assert "address: 192.168.50.30\n" not in result["diff"]["after"]
+    assert "mac: 00-15-5D-32-00-15\n" in result["diff"]["after"]
+
+
+def test_a_single_fallback_that_loses_the_learned_entry_says_so(lab: Lab) -> None:
+    lab.write(dict(HOST, faults={"CreateIpNetEntry2": 5}, behaviour={"set_promotes_dynamic": 0}))
+    lab.stats(LAB / "playbooks" / "truthful.yml", "--tags", "single_fallback", "--diff")
+    result = lab.results()[0]["result"]
+    assert result["changed"] is True and result["after"] is None
+    assert result["msg"].endswith("; Windows now reports no entry: the learned entry was removed")
+    assert result["diff"]["before"].startswith("address: 192.168.50.30\n") and result["diff"]["after"] == ""
+    assert "192.168.50.30" not in table(lab)
+
+
+def test_create_on_an_interface_without_the_family_names_it(lab: Lab) -> None:
+    lab.write(dict(HOST, interfaces=HOST["interfaces"] + [{"alias": "Ethernet 3", "index": 9, "ipv6": False}]))
+    lab.stats(LAB / "playbooks" / "truthful.yml", "--tags", "no_family")
+    result = lab.results()[0]["result"]
+    assert result["changed"] is False
+    assert "interface 'Ethernet 3' (index 9) failed: the interface has no IPv6 here (the protocol is unbound or " \
+           "the adapter disabled) or is gone (CreateIpNetEntry2 returned 1168, ERROR_NOT_FOUND)" in result["msg"]
+    assert table(lab).keys() == {n["address"] for n in HOST["neighbors"]}
+
+
+def test_absent_on_a_host_without_the_stack_is_ok(lab: Lab) -> None:
+    lab.write(dict(HOST, behaviour={"ipv6": 0}))
+    stats = lab.stats(LAB / "playbooks" / "truthful.yml", "--tags", "no_stack")
+    assert (stats["failures"], stats["changed"]) == (0, 0)
+    assert all(lab.state()["calls"].get(f, 0) == 0 for f in MUTATING)
+
+
+def test_the_diff_of_an_unresolved_entry_says_none(lab: Lab) -> None:
+    lab.write(dict(HOST, neighbors=HOST["neighbors"] + [
+        {"address": "192.168.50.70", "interface_index": 4, "mac": "", "state": "Incomplete"}]))
+    proc = lab.play(LAB / "playbooks" / "truthful.yml", "--tags", "unresolved", "--diff")
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert "-mac: (none)\n+mac: 00-15-5D-32-00-46\n" in proc.stdout and "None" not in proc.stdout
+    assert table(lab)["192.168.50.70"]["state"] == "Permanent"

@@ -154,3 +154,35 @@ def test_bulk_diff_header_counts_one_entry(action_class: Any) -> None:
     result = run(action_class, {"neighbors": [{"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"}]},
                  diff=True, module_result={"changed": True, "entries": entries})[0]
     assert result["diff"]["after_header"] == "1 neighbor entry (after)"
+
+
+def test_bulk_diff_of_a_failed_run_shows_what_it_changed(action_class: Any) -> None:
+    """An entry changed before a later call failed is held differently now; one
+    whose read-back failed (no after) cannot be shown, and one not attempted is not."""
+    entries = [
+        {"address": "10.0.0.1", "status": "updated", "purged": False, "before": BEFORE, "after": AFTER},
+        {"address": "10.0.0.2", "status": "failed after a change", "purged": False, "before": BEFORE, "after": None},
+        {"address": "10.0.0.3", "status": "failed after a change", "purged": False, "before": BEFORE},
+        {"address": "10.0.0.4", "status": "not attempted", "purged": False, "before": BEFORE, "after": BEFORE},
+    ]
+    failed = {"changed": True, "failed": True, "msg": "neighbors[1]: ...", "entries": entries}
+    result = run(action_class, {"neighbors": [{"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"}]},
+                 diff=True, module_result=failed)[0]
+    assert result["diff"]["before_header"] == "2 neighbor entries (before)"
+    assert result["diff"]["before"].count("state: Stale") == 2
+    assert result["diff"]["after"].count("state: Permanent") == 1
+
+
+def test_diff_of_an_unresolved_entry_says_none(action_class: Any) -> None:
+    unresolved = dict(BEFORE, mac=None, state="Incomplete")
+    args = {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet"}
+    result = run(action_class, args, diff=True, module_result={"changed": True, "before": unresolved, "after": AFTER})[0]
+    assert "mac: (none)\n" in result["diff"]["before"] and "None" not in result["diff"]["before"]
+
+
+def test_single_diff_of_a_failure_after_a_change(action_class: Any) -> None:
+    args = {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet"}
+    failed = {"changed": True, "failed": True, "msg": "...: the learned entry was removed", "before": BEFORE,
+              "after": None}
+    result = run(action_class, args, diff=True, module_result=failed)[0]
+    assert result["diff"]["before"].startswith("address: 192.168.1.10\n") and result["diff"]["after"] == ""
