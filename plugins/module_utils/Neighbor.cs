@@ -113,13 +113,30 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
         public byte[] Mac { get; private set; }
         public NeighborInterface Interface { get; private set; }
         public NeighborState State { get; private set; }
+        // IPv6: the neighbor is a router (RFC 4861); a change must keep it.
+        public bool IsRouter { get; private set; }
 
-        public NeighborEntry(IPAddress address, byte[] mac, NeighborInterface iface, NeighborState state)
+        public NeighborEntry(IPAddress address, byte[] mac, NeighborInterface iface, NeighborState state,
+            bool isRouter = false)
         {
             Address = address;
             Mac = mac;
             Interface = iface;
             State = state;
+            IsRouter = isRouter;
+        }
+
+        public static NeighborEntry FromRow(IPAddress address, NeighborInterface iface, MIB_IPNET_ROW2 row)
+        {
+            return new NeighborEntry(address, NeighborRow.Mac(row), iface, row.State, (row.Flags & NeighborRow.IsRouterFlag) != 0);
+        }
+
+        // A learned entry, which ARP/ND keeps current, that answers with another MAC.
+        public bool DisagreesWith(byte[] mac)
+        {
+            bool learned = State == NeighborState.Reachable || State == NeighborState.Stale
+                || State == NeighborState.Delay || State == NeighborState.Probe;
+            return learned && Mac != null && Mac.Length > 0 && !SameMac(Mac, mac);
         }
 
         public bool IsPinnedTo(byte[] mac)
@@ -147,6 +164,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
             result["interface_alias"] = Interface.Alias;
             result["interface_index"] = (long)Interface.Index;
             result["state"] = State.ToString();
+            result["is_router"] = IsRouter;
             return result;
         }
     }
@@ -160,6 +178,13 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
             if (family == AddressFamily.InterNetworkV6)
                 return "IPv6";
             return "IP";
+        }
+
+        // An interface the alias still names, without the family: unbound, disabled or gone.
+        static string NoFamily(AddressFamily family)
+        {
+            return String.Format("the interface has no {0} here (the protocol is unbound or the adapter disabled) "
+                + "or is gone", FamilyName(family));
         }
 
         // What a Win32 code means for a neighbor call, with the code and the function.
@@ -182,9 +207,10 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
                 case Win32Error.NotFound:
                     // Create makes the entry, so its 1168 is about the interface.
                     why = function == "CreateIpNetEntry2"
-                        ? String.Format("the interface has no {0} here (the protocol is unbound or the adapter "
-                            + "disabled) or is gone", FamilyName(family))
-                        : "Windows has no such entry on this interface (or the interface is gone)";
+                        ? NoFamily(family) : "Windows has no such entry on this interface (or the interface is gone)";
+                    break;
+                case Win32Error.FileNotFound:
+                    why = NoFamily(family);
                     break;
                 case Win32Error.ObjectAlreadyExists:
                     why = "an entry for this address already exists on this interface";
@@ -232,33 +258,34 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
                 return null;
             if (code != Win32Error.Success)
                 throw NeighborErrors.Failed("Reading", "GetIpNetEntry2", code, address, iface);
-            return new NeighborEntry(address, NeighborRow.Mac(row), iface, row.State);
+            return NeighborEntry.FromRow(address, iface, row);
         }
 
-        static MIB_IPNET_ROW2 Row(IPAddress address, byte[] mac, NeighborInterface iface)
+        static MIB_IPNET_ROW2 Row(IPAddress address, byte[] mac, NeighborInterface iface, bool isRouter)
         {
             MIB_IPNET_ROW2 row = NeighborRow.New(address, iface.Luid, iface.Index);
             if (mac != null)
                 NeighborRow.SetMac(ref row, mac);
             row.State = NeighborState.Permanent;
+            row.Flags = isRouter ? NeighborRow.IsRouterFlag : (byte)0;
             return row;
         }
 
-        public static uint Create(IPAddress address, byte[] mac, NeighborInterface iface)
+        public static uint Create(IPAddress address, byte[] mac, NeighborInterface iface, bool isRouter)
         {
-            MIB_IPNET_ROW2 row = Row(address, mac, iface);
+            MIB_IPNET_ROW2 row = Row(address, mac, iface, isRouter);
             return NativeMethods.CreateIpNetEntry2(ref row);
         }
 
-        public static uint Set(IPAddress address, byte[] mac, NeighborInterface iface)
+        public static uint Set(IPAddress address, byte[] mac, NeighborInterface iface, bool isRouter)
         {
-            MIB_IPNET_ROW2 row = Row(address, mac, iface);
+            MIB_IPNET_ROW2 row = Row(address, mac, iface, isRouter);
             return NativeMethods.SetIpNetEntry2(ref row);
         }
 
         public static uint Delete(IPAddress address, NeighborInterface iface)
         {
-            MIB_IPNET_ROW2 row = Row(address, null, iface);
+            MIB_IPNET_ROW2 row = Row(address, null, iface, false);
             return NativeMethods.DeleteIpNetEntry2(ref row);
         }
     }
@@ -286,9 +313,22 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
         }
 
         // The entry as check mode predicts it.
-        public static NeighborEntry Predict(NeighborRequest request, NeighborInterface iface)
+        public static NeighborEntry Predict(NeighborRequest request, NeighborInterface iface, NeighborEntry before)
         {
-            return request.Present ? new NeighborEntry(request.Address, request.Mac, iface, NeighborState.Permanent) : null;
+            return request.Present ? new NeighborEntry(request.Address, request.Mac, iface, NeighborState.Permanent,
+                before != null && before.IsRouter) : null;
+        }
+
+        // A warning when the task pins a MAC other than the one the network
+        // answers with: a mistyped gateway MAC cuts the host off.
+        public static string Disagreement(NeighborRequest request, NeighborEntry before)
+        {
+            if (!request.Present || before == null || !before.DisagreesWith(request.Mac))
+                return null;
+            return String.Format("{0} on {1}: the network answers with {2} ({3}) and the task pins {4}; if {4} is "
+                + "wrong, the host cannot reach this neighbor until the entry is fixed. Check the MAC",
+                request.Address, before.Interface, NeighborParse.FormatMac(before.Mac), before.State,
+                NeighborParse.FormatMac(request.Mac));
         }
 
         // Makes the change and returns the entry read back. applied turns true
@@ -351,10 +391,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
         static NeighborEntry Pin(NeighborRequest request, NeighborInterface iface, NeighborEntry before, ref bool applied)
         {
             IPAddress address = request.Address;
+            bool router = before != null && before.IsRouter;
             uint code;
             if (before == null)
             {
-                code = Applied(NeighborTable.Create(address, request.Mac, iface), ref applied);
+                code = Applied(NeighborTable.Create(address, request.Mac, iface, router), ref applied);
                 if (code == Win32Error.Success)
                     return NeighborTable.Read(address, iface);
                 // ARP/ND may have learned the address since it was read: change that entry.
@@ -363,7 +404,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
             }
             else if (before.State == NeighborState.Permanent)
             {
-                code = Applied(NeighborTable.Set(address, request.Mac, iface), ref applied);
+                code = Applied(NeighborTable.Set(address, request.Mac, iface, router), ref applied);
                 if (code != Win32Error.Success)
                     throw NeighborErrors.Failed("Changing the MAC of", "SetIpNetEntry2", code, address, iface);
                 return NeighborTable.Read(address, iface);
@@ -371,7 +412,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
 
             // A dynamic entry: SetIpNetEntry2 may or may not make it static (not
             // documented), so read it back and fall back to delete + create.
-            code = Applied(NeighborTable.Set(address, request.Mac, iface), ref applied);
+            code = Applied(NeighborTable.Set(address, request.Mac, iface, router), ref applied);
             if (code == Win32Error.AccessDenied || code == Win32Error.NotSupported)
                 throw NeighborErrors.Failed("Making static", "SetIpNetEntry2", code, address, iface);
             if (code == Win32Error.Success)
@@ -380,13 +421,22 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
                 if (now != null && now.IsPinnedTo(request.Mac))
                     return now;
             }
-            code = Applied(NeighborTable.Delete(address, iface), ref applied);
-            if (code != Win32Error.Success && code != Win32Error.NotFound)
-                throw NeighborErrors.Failed("Removing the dynamic entry of", "DeleteIpNetEntry2", code, address, iface);
-            code = Applied(NeighborTable.Create(address, request.Mac, iface), ref applied);
+            code = Recreate(address, request.Mac, iface, router, ref applied);
+            // ARP/ND may learn the address again between the delete and the create: once more.
+            if (code == Win32Error.ObjectAlreadyExists)
+                code = Recreate(address, request.Mac, iface, router, ref applied);
             if (code != Win32Error.Success)
                 throw NeighborErrors.Failed("Creating the static entry for", "CreateIpNetEntry2", code, address, iface);
             return NeighborTable.Read(address, iface);
+        }
+
+        // Delete (already gone is fine), then create; the create's code.
+        static uint Recreate(IPAddress address, byte[] mac, NeighborInterface iface, bool router, ref bool applied)
+        {
+            uint code = Applied(NeighborTable.Delete(address, iface), ref applied);
+            if (code != Win32Error.Success && code != Win32Error.NotFound)
+                throw NeighborErrors.Failed("Removing the dynamic entry of", "DeleteIpNetEntry2", code, address, iface);
+            return Applied(NeighborTable.Create(address, mac, iface, router), ref applied);
         }
 
         static NeighborEntry Remove(NeighborRequest request, NeighborInterface iface, ref bool applied)

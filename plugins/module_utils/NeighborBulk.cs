@@ -37,7 +37,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
         };
 
         public static void Run(IDictionary parameters, bool purge, string purgeFamily, bool checkMode,
-            Dictionary<string, object> result)
+            Dictionary<string, object> result, Action<string> warn)
         {
             // All input is checked before the first native call.
             List<NeighborRequest> requests = NeighborRequest.ListFromParameters(parameters);
@@ -71,6 +71,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             {
                 item.Before = snapshot.Find(item.Interface, item.Request.Address);
                 item.Change = NeighborReconcile.Plan(item.Request, item.Before);
+                string disagreement = NeighborReconcile.Disagreement(item.Request, item.Before);
+                if (disagreement != null)
+                    warn(item.Request.Where.TrimEnd('.') + ": " + disagreement);
             }
             if (purge)
                 items.AddRange(Unlisted(items, scope, snapshot, purged));
@@ -145,7 +148,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                 BulkItem item = new BulkItem();
                 item.Request = new NeighborRequest(address, null, new InterfaceName(iface.Index, null), false, "");
                 item.Interface = iface;
-                item.Before = new NeighborEntry(address, NeighborRow.Mac(row), iface, row.State);
+                item.Before = NeighborEntry.FromRow(address, iface, row);
                 item.Change = NeighborChange.Remove;
                 item.Purged = true;
                 unlisted.Add(item);
@@ -207,7 +210,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                 {
                     if (checkMode)
                     {
-                        after = NeighborReconcile.Predict(item.Request, item.Interface);
+                        after = NeighborReconcile.Predict(item.Request, item.Interface, item.Before);
                         result["changed"] = true;
                     }
                     else

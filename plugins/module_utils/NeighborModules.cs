@@ -56,6 +56,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
         {
             IDictionary parameters = module.Params;
             bool checkMode = module.CheckMode;
+            Action<string> warn = module.Warn;
             return ModuleRun.Into(module.Result, delegate(Dictionary<string, object> result)
             {
                 bool purge = ModuleRun.Flag(parameters, "purge");
@@ -63,13 +64,13 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
                 if (ModuleRun.Has(parameters, "neighbors"))
                 {
                     string purgeFamily = NeighborRequest.Text(parameters, "purge_family") ?? BulkReconcile.PurgeAll;
-                    BulkReconcile.Run(parameters, purge, purgeFamily, checkMode, result);
+                    BulkReconcile.Run(parameters, purge, purgeFamily, checkMode, result, warn);
                 }
                 else
                 {
                     if (purge)
                         throw new NeighborInputException("purge needs neighbors, the entries to keep");
-                    Single(parameters, checkMode, result);
+                    Single(parameters, checkMode, result, warn);
                 }
             });
         }
@@ -79,7 +80,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             return entry == null ? null : entry.ToResult();
         }
 
-        static void Single(IDictionary parameters, bool checkMode, Dictionary<string, object> result)
+        static void Single(IDictionary parameters, bool checkMode, Dictionary<string, object> result,
+            Action<string> warn)
         {
             NeighborRequest request = NeighborRequest.FromParameters(parameters, "", null);
             NeighborInterface iface = NeighborInterface.Resolve("interface", request.Interface);
@@ -87,12 +89,15 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             NeighborEntry before = NeighborTable.Read(request.Address, iface, !request.Present);
             result["before"] = Entry(before);
             result["after"] = result["before"];
+            string disagreement = NeighborReconcile.Disagreement(request, before);
+            if (disagreement != null)
+                warn(disagreement);
             if (NeighborReconcile.Plan(request, before) == NeighborChange.None)
                 return;
             if (checkMode)
             {
                 result["changed"] = true;
-                result["after"] = Entry(NeighborReconcile.Predict(request, iface));
+                result["after"] = Entry(NeighborReconcile.Predict(request, iface, before));
                 return;
             }
 
@@ -166,10 +171,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
                     rowIface = NeighborInterface.FromLuid(row.InterfaceLuid, row.InterfaceIndex);
                     interfaces[row.InterfaceLuid] = rowIface;
                 }
-                Dictionary<string, object> entry = new NeighborEntry(rowAddress, NeighborRow.Mac(row), rowIface, row.State)
-                    .ToResult();
+                Dictionary<string, object> entry = NeighborEntry.FromRow(rowAddress, rowIface, row).ToResult();
                 entry["family"] = NeighborErrors.FamilyName(NeighborRow.AddressFamilyOf(NeighborRow.Family(row)));
-                entry["is_router"] = (row.Flags & 1) != 0;
                 rows.Add(entry);
             }
             return rows;

@@ -108,6 +108,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNa
     {
         // MIB_IPNET_TABLE2: NumEntries, then rows from offset 8 (the LUID's alignment).
         public const int TableRowsOffset = 8;
+        // MIB_IPNET_ROW2.Flags bit 0.
+        public const byte IsRouterFlag = 1;
 
         public static int Size
         {

@@ -60,7 +60,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSn
             MIB_IPNET_ROW2 row;
             if (!byKey.TryGetValue(Key(iface.Index, address), out row))
                 return null;
-            return new NeighborEntry(address, NeighborRow.Mac(row), iface, row.State);
+            return NeighborEntry.FromRow(address, iface, row);
         }
     }
 }

@@ -89,6 +89,10 @@ notes:
   - Entries made through the IP Helper API live in the active store and do not survive a reboot;
     run the task at boot (or on a schedule) where that matters.
   - Changing the neighbor table needs administrator rights.
+  - When the task pins a MAC other than the one the network answers with (a learned entry in
+    state V(Reachable), V(Stale), V(Delay) or V(Probe)), it still pins it and returns a warning
+    naming both MACs, in check mode too; a mistyped gateway MAC cuts the host off.
+  - An IPv6 neighbor's router flag is kept when its entry is pinned.
   - Supports check mode and diff mode. In check mode no change is made and RV(after) (or each
     RV(entries[].after)) is the entry as it would be.
 seealso:
@@ -143,6 +147,7 @@ before:
     interface_alias: Ethernet
     interface_index: 4
     state: Stale
+    is_router: false
   contains:
     address:
       description: The neighbor's IP address, in canonical form.
@@ -161,11 +166,16 @@ before:
         - The neighbor state as Windows names it; V(Permanent) is a static entry.
       type: str
       choices: [Unreachable, Incomplete, Probe, Delay, Stale, Reachable, Permanent]
+    is_router:
+      description:
+        - Whether the neighbor is a router (IPv6 neighbor discovery). Pinning keeps it as it was.
+      type: bool
 after:
   description:
     - The entry as Windows holds it after the task, read back after any change, or V(null) when
       there is none. In check mode, the entry as it would be.
-    - Missing when the task failed after a change was started and before it could be read back.
+    - When the task failed after Windows accepted a change, the entry as read back then.
+    - Missing when the task failed before any change, or when the entry could not be read back.
   returned: for a single entry
   type: dict
   sample:
@@ -174,6 +184,7 @@ after:
     interface_alias: Ethernet
     interface_index: 4
     state: Permanent
+    is_router: false
   contains:
     address:
       description: The neighbor's IP address, in canonical form.
@@ -190,6 +201,9 @@ after:
     state:
       description: The neighbor state as Windows names it.
       type: str
+    is_router:
+      description: Whether the neighbor is a router (IPv6 neighbor discovery).
+      type: bool
 entries:
   description:
     - With O(neighbors), one element per listed entry in order, then one per entry removed by O(purge).

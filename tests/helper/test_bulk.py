@@ -52,7 +52,7 @@ def test_one_snapshot_then_only_the_needed_calls(host: Double, helper: Any) -> N
     assert [e["mac"] for e in result["added"]] == [A]
     assert [e["address"] for e in result["updated"]] == ["10.0.0.2", "10.0.0.3"]
     assert result["removed"] == [{"address": "10.0.0.4", "mac": C, "interface_alias": "Ethernet",
-                                  "interface_index": 4, "state": "Permanent"}]
+                                  "interface_index": 4, "state": "Permanent", "is_router": False}]
     # One IPv4 snapshot; each change is its call plus one read-back.
     assert calls(host) == {"GetIpNetTable2": 1, "GetIpNetEntry2": 4, "CreateIpNetEntry2": 1,
                            "SetIpNetEntry2": 2, "DeleteIpNetEntry2": 1}

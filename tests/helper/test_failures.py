@@ -143,7 +143,7 @@ def test_a_delete_that_fails_after_set_reports_what_set_left(host: Double, helpe
     result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "address": "10.0.0.4", "mac": NEW})
     assert error is not None and error.endswith(f"; Windows now reports {NEW} in state Stale")
     assert result["after"] == {"address": "10.0.0.4", "mac": NEW, "interface_alias": "Ethernet",
-                               "interface_index": 4, "state": "Stale"}
+                               "interface_index": 4, "state": "Stale", "is_router": False}
 
 
 def test_compliant_entries_after_a_failure_are_unchanged(host: Double, helper: Any) -> None:

@@ -25,7 +25,7 @@ def calls(host: Double) -> dict[str, int]:
 def entry(address: str, mac: str, state: str = "Permanent", alias: str = "Ethernet",
           index: int = 4) -> dict[str, Any]:
     return {"address": address, "mac": mac, "interface_alias": alias,
-            "interface_index": index, "state": state}
+            "interface_index": index, "state": state, "is_router": False}
 
 
 def test_creates_a_missing_entry_and_reports_what_windows_holds(host: Double, helper: Any) -> None:

@@ -372,3 +372,34 @@ def test_the_diff_of_an_unresolved_entry_says_none(lab: Lab) -> None:
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert "-mac: (none)\n+mac: 00-15-5D-32-00-46\n" in proc.stdout and "None" not in proc.stdout
     assert table(lab)["192.168.50.70"]["state"] == "Permanent"
+
+
+def test_pinning_the_ipv6_router_keeps_its_router_flag(lab: Lab) -> None:
+    """Set leaves the entry dynamic here, so the pin goes through delete + create."""
+    lab.write(dict(HOST, behaviour={"set_promotes_dynamic": 0}, neighbors=HOST["neighbors"] + [
+        {"address": "fe80::1", "interface_index": 4, "mac": "00-15-5D-32-00-02", "state": "Reachable",
+         "is_router": True}]))
+    lab.stats(LAB / "playbooks" / "risks.yml", "--tags", "router")
+    result = lab.results()[0]["result"]
+    assert result["before"]["is_router"] is True and result["after"]["is_router"] is True
+    assert table(lab)["fe80::1"] == {"address": "fe80::1", "interface_index": 4, "mac": "00-15-5D-32-00-01",
+                                     "state": "Permanent", "is_router": True}
+
+
+def test_a_relearn_between_delete_and_create_is_retried(lab: Lab) -> None:
+    lab.write(dict(HOST, behaviour={"set_promotes_dynamic": 0, "race_learn": 1}))
+    stats = lab.stats(LAB / "playbooks" / "risks.yml", "--tags", "relearn")
+    assert (stats["failures"], stats["changed"]) == (0, 1)
+    assert table(lab)["192.168.50.30"]["state"] == "Permanent"
+    assert lab.state()["calls"]["CreateIpNetEntry2"] == 2
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_pinning_a_mac_the_network_disagrees_with_warns(lab: Lab, check: bool) -> None:
+    lab.write(HOST)
+    proc = lab.play(LAB / "playbooks" / "risks.yml", "--tags", "disagree", *(["--check"] if check else []))
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    warning = ("neighbors[0]: 192.168.50.50 on interface 'Ethernet' (index 4): the network answers with "
+               "00-15-5D-32-00-32 (Reachable) and the task pins 00-15-5D-32-00-33")
+    assert warning in " ".join(proc.stdout.split()) + " ".join(proc.stderr.split())
+    assert (table(lab)["192.168.50.50"]["mac"] == "00-15-5D-32-00-33") is not check

@@ -308,6 +308,8 @@ uint32_t SetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
     DBL_MIB_IPNET_ROW2 *n = &neighbors[i];
     memcpy(n->PhysicalAddress, row->PhysicalAddress, sizeof n->PhysicalAddress);
     n->PhysicalAddressLength = row->PhysicalAddressLength;
+    /* The row's flags are taken as given: a row built with Flags = 0 clears IsRouter. */
+    n->Flags = row->Flags;
     if (set_promotes_dynamic)
         n->State = DBL_PERMANENT;
     return OK;

@@ -1,0 +1,84 @@
+"""What a real host could do to a pin: an IPv6 router whose flag a change must
+keep, ARP/ND relearning between delete and create, an interface without the
+family (GetIpNetEntry2 answering 2), and a MAC other than the one the network
+answers with, which the task pins but warns about."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import csharp
+from native_double import Double, Neighbor
+
+OLD, NEW = "00-15-5D-00-00-01", "00-15-5D-00-00-02"
+
+
+def pin(address: str, mac: str = NEW, check_mode: bool = False) -> tuple[dict[str, Any], str | None]:
+    return csharp.run_module("win_neighbor", {"interface": "Ethernet", "address": address, "mac": mac}, check_mode)
+
+
+@pytest.mark.parametrize("state,promotes", [("Reachable", 1), ("Stale", 0), ("Permanent", 1)])
+def test_pinning_a_router_keeps_its_flag(host: Double, helper: Any, state: str, promotes: int) -> None:
+    """Set in place, Set then delete + create, or Set on a static entry: the router stays a router."""
+    host.option("set_promotes_dynamic", promotes)
+    host.add_neighbor("fe80::1", 4, OLD, state, is_router=True)
+    result, error = pin("fe80::1")
+    assert error is None
+    assert result["before"]["is_router"] is True and result["after"]["is_router"] is True
+    assert host.neighbors() == [Neighbor("fe80::1", 4, NEW, "Permanent", is_router=True)]
+
+
+def test_check_mode_predicts_the_router_flag(host: Double, helper: Any) -> None:
+    host.add_neighbor("fe80::1", 4, OLD, "Reachable", is_router=True)
+    result, error = pin("fe80::1", check_mode=True)
+    assert error is None and result["after"]["is_router"] is True and host.mutations() == 0
+
+
+def test_a_relearn_between_delete_and_create_is_retried_once(host: Double, helper: Any) -> None:
+    host.option("set_promotes_dynamic", 0)
+    host.option("race_learn", 1)
+    host.add_neighbor("10.0.0.4", 4, OLD, "Stale")
+    result, error = pin("10.0.0.4")
+    assert error is None and result["after"]["state"] == "Permanent"
+    assert host.neighbors() == [Neighbor("10.0.0.4", 4, NEW, "Permanent")]
+    assert {f: host.calls(f) for f in ("SetIpNetEntry2", "DeleteIpNetEntry2", "CreateIpNetEntry2")} == {
+        "SetIpNetEntry2": 1, "DeleteIpNetEntry2": 2, "CreateIpNetEntry2": 2}
+
+
+def test_get_answering_file_not_found_names_the_missing_family(host: Double, helper: Any) -> None:
+    host.fault("GetIpNetEntry2", 2)
+    result, error = pin("2001:db8::4")
+    assert error == ("Reading the neighbor 2001:db8::4 on interface 'Ethernet' (index 4) failed: the interface has no "
+                     "IPv6 here (the protocol is unbound or the adapter disabled) or is gone (GetIpNetEntry2 returned "
+                     "2, ERROR_FILE_NOT_FOUND)")
+
+
+WARNING = ("10.0.0.4 on interface 'Ethernet' (index 4): the network answers with 00-15-5D-00-00-01 (Reachable) and "
+           "the task pins 00-15-5D-00-00-02; if 00-15-5D-00-00-02 is wrong, the host cannot reach this neighbor "
+           "until the entry is fixed. Check the MAC")
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_pinning_a_mac_the_network_does_not_answer_with_warns(host: Double, helper: Any, check_mode: bool) -> None:
+    host.add_neighbor("10.0.0.4", 4, OLD, "Reachable")
+    result, error = pin("10.0.0.4", check_mode=check_mode)
+    assert error is None and result["changed"] is True
+    assert result["warnings"] == [WARNING]
+
+
+def test_bulk_warns_per_entry(host: Double, helper: Any) -> None:
+    host.add_neighbor("10.0.0.4", 4, OLD, "Reachable")
+    host.add_neighbor("10.0.0.5", 4, NEW, "Stale")
+    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "neighbors": [
+        {"address": "10.0.0.5", "mac": NEW}, {"address": "10.0.0.4", "mac": NEW}]})
+    assert error is None and result["warnings"] == ["neighbors[1]: " + WARNING]
+
+
+@pytest.mark.parametrize("state,mac", [("Reachable", NEW), ("Permanent", OLD), ("Incomplete", ""),
+                                       ("Unreachable", OLD)])
+def test_no_warning_when_nothing_disagrees(host: Double, helper: Any, state: str, mac: str) -> None:
+    """The same MAC, a static entry (the task's to change), or nothing learned to compare with."""
+    host.add_neighbor("10.0.0.4", 4, mac, state)
+    result, error = pin("10.0.0.4")
+    assert error is None and "warnings" not in result
