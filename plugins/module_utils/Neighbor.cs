@@ -37,12 +37,24 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
         public ulong Luid { get; private set; }
         public uint Index { get; private set; }
         public string Alias { get; private set; }
+        // The link-layer address length a MAC on this interface must have; 0 when unknown or none.
+        public uint MacLength { get; private set; }
 
-        public NeighborInterface(ulong luid, uint index, string alias)
+        public NeighborInterface(ulong luid, uint index, string alias, uint macLength = 0)
         {
             Luid = luid;
             Index = index;
             Alias = alias;
+            MacLength = macLength;
+        }
+
+        // Why a MAC does not fit this interface's link layer (Windows would answer 87), or null.
+        public string MacMisfit(byte[] mac)
+        {
+            if (mac == null || MacLength == 0 || mac.Length == MacLength)
+                return null;
+            return String.Format(CultureInfo.InvariantCulture, "is {0} bytes long, and {1} has link-layer addresses "
+                + "of {2} bytes", mac.Length, this, MacLength);
         }
 
         public override string ToString()
@@ -86,7 +98,12 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
             if (code != Win32Error.Success)
                 throw new NeighborException(String.Format("{0} '{1}': looking up the interface alias failed: {2}",
                     option, name, NeighborErrors.Explain("ConvertInterfaceLuidToAlias", code, AddressFamily.Unspecified)));
-            return new NeighborInterface(luid, index, alias);
+            uint macLength;
+            code = InterfaceRow.LinkLength(luid, out macLength);
+            if (code != Win32Error.Success)
+                throw new NeighborException(String.Format("{0} '{1}': looking up the interface's link layer failed: {2}",
+                    option, name, NeighborErrors.Explain("GetIfEntry2", code, AddressFamily.Unspecified)));
+            return new NeighborInterface(luid, index, alias, macLength);
         }
 
         // An interface a table row names; its alias is null if Windows cannot
@@ -302,6 +319,14 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
     // only in how `before` was read (GetIpNetEntry2 or a table snapshot).
     public static class NeighborReconcile
     {
+        // Refuses a MAC the interface's link layer cannot take, before any call.
+        public static void CheckMac(NeighborRequest request, NeighborInterface iface)
+        {
+            string misfit = iface.MacMisfit(request.Mac);
+            if (misfit != null)
+                throw new NeighborInputException(request.Where + "mac", NeighborParse.FormatMac(request.Mac), misfit);
+        }
+
         // Only a static entry is ours to change; dynamic ones belong to ARP/ND.
         public static NeighborChange Plan(NeighborRequest request, NeighborEntry before)
         {

@@ -111,6 +111,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             foreach (NeighborRequest request in requests)
             {
                 NeighborInterface iface = Lookup(request.Where + "interface", request.Interface, interfaces);
+                NeighborReconcile.CheckMac(request, iface);
                 string key = Snapshot.Key(iface.Index, request.Address);
                 NeighborRequest first;
                 if (seen.TryGetValue(key, out first))

@@ -85,6 +85,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
         {
             NeighborRequest request = NeighborRequest.FromParameters(parameters, "", null);
             NeighborInterface iface = NeighborInterface.Resolve("interface", request.Interface);
+            NeighborReconcile.CheckMac(request, iface);
             // Without the family's stack there is no entry to remove.
             NeighborEntry before = NeighborTable.Read(request.Address, iface, !request.Present);
             result["before"] = Entry(before);

@@ -102,6 +102,37 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNa
 
         [DllImport("iphlpapi.dll", CharSet = CharSet.Unicode)]
         public static extern uint ConvertInterfaceLuidToAlias(ref ulong luid, StringBuilder alias, UIntPtr length);
+
+        [DllImport("iphlpapi.dll")]
+        public static extern uint GetIfEntry2(IntPtr row);
+    }
+
+    // MIB_IF_ROW2 (1352 bytes), of which only the link-layer address length is
+    // read; offsets pinned by tests against the mingw-w64 headers.
+    public static class InterfaceRow
+    {
+        public const int Size = 1352;
+        public const int PhysicalAddressLengthOffset = 1056;
+
+        // The interface's link-layer address length (6 on Ethernet, 0 when it has none).
+        public static uint LinkLength(ulong luid, out uint length)
+        {
+            length = 0;
+            IntPtr row = Marshal.AllocHGlobal(Size);
+            try
+            {
+                Marshal.Copy(new byte[Size], 0, row, Size);
+                Marshal.WriteInt64(row, 0, (long)luid);
+                uint code = NativeMethods.GetIfEntry2(row);
+                if (code == Win32Error.Success)
+                    length = (uint)Marshal.ReadInt32(row, PhysicalAddressLengthOffset);
+                return code;
+            }
+            finally
+            {
+                Marshal.FreeHGlobal(row);
+            }
+        }
     }
 
     public static class NeighborRow

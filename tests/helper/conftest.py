@@ -47,6 +47,7 @@ def host(double_library: Path, helper: Any) -> Iterator[Double]:
     double = Double(double_library)
     double.reset()
     double.add_interface(1, 0x1000000000001, "Loopback Pseudo-Interface 1")
+    double.link_length(1, 0)
     double.add_interface(4, 0x6000000000004, "Ethernet")
     double.add_interface(7, 0x6000000000007, "Ethernet 2")
     double.add_interface(9, 0x6000000000009, "Legacy", ipv6=False)

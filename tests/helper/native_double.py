@@ -12,7 +12,7 @@ AF_INET, AF_INET6 = 2, 23
 STATES = ["Unreachable", "Incomplete", "Probe", "Delay", "Stale", "Reachable", "Permanent"]
 MUTATING = ("CreateIpNetEntry2", "SetIpNetEntry2", "DeleteIpNetEntry2")
 LOOKUPS = ("ConvertInterfaceAliasToLuid", "ConvertInterfaceIndexToLuid", "ConvertInterfaceLuidToIndex",
-           "ConvertInterfaceLuidToAlias")
+           "ConvertInterfaceLuidToAlias", "GetIfEntry2")
 
 
 class Row(ctypes.Structure):
@@ -86,6 +86,7 @@ class Double:
         lib.dbl_calls.restype = ctypes.c_uint64
         lib.dbl_mutations.restype = ctypes.c_uint64
         lib.dbl_set_option.argtypes = [ctypes.c_char_p, ctypes.c_int]
+        lib.dbl_set_link_length.argtypes = [ctypes.c_uint32, ctypes.c_uint32]
 
     def reset(self) -> None:
         self.lib.dbl_reset()
@@ -94,6 +95,11 @@ class Double:
                       ipv6: bool = True) -> None:
         if self.lib.dbl_add_interface(index, luid, alias.encode(), int(ipv4), int(ipv6)) != 0:
             raise ValueError(f"double refused interface {index} {alias!r}")
+
+    def link_length(self, index: int, length: int) -> None:
+        """The interface's link-layer address length (GetIfEntry2's PhysicalAddressLength)."""
+        if self.lib.dbl_set_link_length(index, length) != 0:
+            raise ValueError(f"double refused link length {length} for interface {index}")
 
     def add_neighbor(self, address: str, interface_index: int, mac: str = "",
                      state: str = "Reachable", is_router: bool = False) -> None:

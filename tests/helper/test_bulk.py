@@ -70,7 +70,7 @@ def test_steady_state_is_one_snapshot_per_family(host: Double, helper: Any) -> N
     assert calls(host) == {"GetIpNetTable2": 2}
     # Interfaces are looked up once each: Ethernet by alias, 4 by index, Ethernet 2 by alias.
     assert calls(host, *LOOKUPS) == {"ConvertInterfaceAliasToLuid": 2, "ConvertInterfaceIndexToLuid": 1,
-                                     "ConvertInterfaceLuidToIndex": 2, "ConvertInterfaceLuidToAlias": 3}
+                                     "ConvertInterfaceLuidToIndex": 2, "ConvertInterfaceLuidToAlias": 3, "GetIfEntry2": 3}
 
 
 def test_check_mode_predicts_without_changing(host: Double, helper: Any) -> None:

@@ -1,5 +1,6 @@
-"""MIB_IPNET_ROW2 and MIB_IPNET_TABLE2 layout, pinned three ways to one table:
-the C# marshalled layout, the test double, and the mingw-w64 Windows headers."""
+"""MIB_IPNET_ROW2, MIB_IPNET_TABLE2 and MIB_IF_ROW2 layout, pinned three ways to
+one table: the C# marshalled layout (or offsets), the test double, and the
+mingw-w64 Windows headers."""
 from __future__ import annotations
 
 import shutil
@@ -24,6 +25,9 @@ ROW_OFFSETS = {
 }
 SOCKADDR_INET_SIZE = 28
 TABLE_ROWS_OFFSET = 8
+# MIB_IF_ROW2: the helper reads PhysicalAddressLength from a raw buffer of its size.
+IF_ROW_SIZE = 1352
+IF_ROW_OFFSETS = {"InterfaceLuid": 0, "InterfaceIndex": 8, "PhysicalAddressLength": 1056}
 
 WINDOWS_HEADERS = "#include <winsock2.h>\n#include <ws2ipdef.h>\n#include <iphlpapi.h>\n#include <netioapi.h>\n"
 DOUBLE_HEADER = f'#include "{build.NATIVE / "iphlpapi_double.h"}"\n'
@@ -38,6 +42,9 @@ def static_asserts(prefix: str, row_size: int = ROW_SIZE) -> str:
     ]
     lines += [f"_Static_assert(offsetof({prefix}MIB_IPNET_ROW2, {field}) == {offset}, \"{field}\");"
               for field, offset in ROW_OFFSETS.items()]
+    lines.append(f"_Static_assert(sizeof({prefix}MIB_IF_ROW2) == {IF_ROW_SIZE}, \"if row size\");")
+    lines += [f"_Static_assert(offsetof({prefix}MIB_IF_ROW2, {field}) == {offset}, \"if row {field}\");"
+              for field, offset in IF_ROW_OFFSETS.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -56,6 +63,9 @@ def test_csharp_marshalled_layout(helper: Any) -> None:
     assert Marshal.SizeOf(row) == ROW_SIZE
     assert {f: Marshal.OffsetOf(row, f).ToInt32() for f in ROW_OFFSETS} == ROW_OFFSETS
     assert helper.NeighborNative.NeighborRow.TableRowsOffset == TABLE_ROWS_OFFSET
+    interface_row = helper.NeighborNative.InterfaceRow
+    assert (interface_row.Size, interface_row.PhysicalAddressLengthOffset) == (
+        IF_ROW_SIZE, IF_ROW_OFFSETS["PhysicalAddressLength"])
 
 
 def test_double_layout(tmp_path: Path) -> None:

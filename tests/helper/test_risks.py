@@ -82,3 +82,46 @@ def test_no_warning_when_nothing_disagrees(host: Double, helper: Any, state: str
     host.add_neighbor("10.0.0.4", 4, mac, state)
     result, error = pin("10.0.0.4")
     assert error is None and "warnings" not in result
+
+
+@pytest.mark.parametrize("mac", ["00-15-5D-00-00-00-00-01", "00-15-5D-00-01"])
+def test_a_mac_the_link_cannot_take_is_refused_before_any_call(host: Double, helper: Any, mac: str) -> None:
+    host.add_neighbor("10.0.0.4", 4, OLD, "Permanent")
+    result, error = pin("10.0.0.4", mac=mac)
+    length = len(mac.split("-"))
+    assert error == (f"mac '{mac}' is {length} bytes long, and interface 'Ethernet' (index 4) has link-layer "
+                     "addresses of 6 bytes")
+    assert result == {"changed": False}
+    assert host.calls("GetIpNetEntry2") == 0 and host.mutations() == 0
+
+
+def test_bulk_refuses_a_misfit_mac_before_the_snapshot(host: Double, helper: Any) -> None:
+    host.link_length(7, 20)  # an InfiniBand-like link
+    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "neighbors": [
+        {"address": "10.0.0.1", "mac": NEW}, {"address": "10.0.0.2", "mac": NEW, "interface": "Ethernet 2"}]})
+    assert error == ("neighbors[1].mac '00-15-5D-00-00-02' is 6 bytes long, and interface 'Ethernet 2' (index 7) has "
+                     "link-layer addresses of 20 bytes")
+    assert host.calls("GetIpNetTable2") == 0 and host.mutations() == 0
+
+
+def test_a_link_of_another_length_takes_its_own(host: Double, helper: Any) -> None:
+    host.link_length(7, 8)
+    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet 2", "address": "10.0.0.2",
+                                                       "mac": "00-15-5D-00-00-00-00-02"})
+    assert error is None and host.neighbors() == [Neighbor("10.0.0.2", 7, "00-15-5D-00-00-00-00-02", "Permanent")]
+
+
+def test_the_double_refuses_a_misfit_mac_as_windows_does(host: Double, helper: Any) -> None:
+    """What the check above spares the task: Windows' own ERROR_INVALID_PARAMETER."""
+    import ctypes
+    from native_double import make_row
+
+    row = make_row("10.0.0.9", 4, "00-15-5D-00-00-00-00-09", "Permanent")
+    assert host.lib.CreateIpNetEntry2(ctypes.byref(row)) == 87
+
+
+def test_a_failed_link_lookup_is_named(host: Double, helper: Any) -> None:
+    host.fault("GetIfEntry2", 5)
+    result, error = pin("10.0.0.4")
+    assert error is not None and error.startswith("interface 'Ethernet': looking up the interface's link layer "
+                                                  "failed: access is denied")

@@ -46,6 +46,9 @@ namespace IPNeighborLab
 
         [DllImport("iphlpapi.dll")]
         public static extern int dbl_set_option(string name, int value);
+
+        [DllImport("iphlpapi.dll")]
+        public static extern int dbl_set_link_length(uint index, uint length);
     }
 
     static class LabHost
@@ -53,7 +56,7 @@ namespace IPNeighborLab
         static readonly string[] Functions = {
             "GetIpNetEntry2", "GetIpNetTable2", "FreeMibTable", "CreateIpNetEntry2", "SetIpNetEntry2",
             "DeleteIpNetEntry2", "ConvertInterfaceAliasToLuid", "ConvertInterfaceIndexToLuid",
-            "ConvertInterfaceLuidToIndex", "ConvertInterfaceLuidToAlias",
+            "ConvertInterfaceLuidToIndex", "ConvertInterfaceLuidToAlias", "GetIfEntry2",
         };
 
         static int Main()
@@ -100,7 +103,8 @@ namespace IPNeighborLab
                 uint index = Convert.ToUInt32(iface["index"], CultureInfo.InvariantCulture);
                 ulong luid = Convert.ToUInt64(iface["luid"], CultureInfo.InvariantCulture);
                 byte[] alias = System.Text.Encoding.UTF8.GetBytes((string)iface["alias"] + "\0");
-                if (Double.dbl_add_interface(index, luid, alias, (bool)iface["ipv4"] ? 1 : 0, (bool)iface["ipv6"] ? 1 : 0) != 0)
+                if (Double.dbl_add_interface(index, luid, alias, (bool)iface["ipv4"] ? 1 : 0, (bool)iface["ipv6"] ? 1 : 0) != 0
+                    || Double.dbl_set_link_length(index, Convert.ToUInt32(iface["mac_length"], CultureInfo.InvariantCulture)) != 0)
                     throw new ArgumentException("the double refused interface " + iface["alias"]);
             }
             foreach (object item in List(host, "neighbors"))

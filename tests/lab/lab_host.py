@@ -66,6 +66,7 @@ def _with_luids(state: dict[str, Any]) -> dict[str, Any]:
         iface.setdefault("luid", (iface.get("type", IF_TYPE_ETHERNET) << 48) | iface["index"])
         iface.setdefault("ipv4", True)
         iface.setdefault("ipv6", True)
+        iface.setdefault("mac_length", 0 if iface.get("type") == IF_TYPE_LOOPBACK else 6)
     return host
 
 

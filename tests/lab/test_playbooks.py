@@ -403,3 +403,15 @@ def test_pinning_a_mac_the_network_disagrees_with_warns(lab: Lab, check: bool) -
                "00-15-5D-32-00-32 (Reachable) and the task pins 00-15-5D-32-00-33")
     assert warning in " ".join(proc.stdout.split()) + " ".join(proc.stderr.split())
     assert (table(lab)["192.168.50.50"]["mac"] == "00-15-5D-32-00-33") is not check
+
+
+def test_a_mac_the_link_cannot_take_fails_before_any_change(lab: Lab) -> None:
+    lab.write(HOST)
+    stats = lab.stats(LAB / "playbooks" / "risks.yml", "--tags", "link_length")
+    assert (stats["ignored"], stats["changed"]) == (1, 0)
+    assert lab.results()[0]["result"]["msg"] == (
+        "mac '00-15-5D-32-00-00-00-50' is 8 bytes long, and interface 'Ethernet' (index 4) has link-layer addresses "
+        "of 6 bytes")
+    calls = lab.state()["calls"]
+    assert calls["GetIfEntry2"] == 1 and calls.get("GetIpNetEntry2", 0) == 0
+    assert all(calls.get(f, 0) == 0 for f in MUTATING)

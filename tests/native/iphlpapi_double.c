@@ -19,6 +19,9 @@ _Static_assert(offsetof(DBL_MIB_IPNET_ROW2, State) == 76, "State");
 _Static_assert(offsetof(DBL_MIB_IPNET_ROW2, Flags) == 80, "Flags");
 _Static_assert(offsetof(DBL_MIB_IPNET_ROW2, ReachabilityTime) == 84, "ReachabilityTime");
 _Static_assert(offsetof(DBL_MIB_IPNET_TABLE2, Table) == 8, "Table");
+_Static_assert(sizeof(DBL_MIB_IF_ROW2) == 1352, "MIB_IF_ROW2 size");
+_Static_assert(offsetof(DBL_MIB_IF_ROW2, InterfaceIndex) == 8, "MIB_IF_ROW2.InterfaceIndex");
+_Static_assert(offsetof(DBL_MIB_IF_ROW2, PhysicalAddressLength) == 1056, "MIB_IF_ROW2.PhysicalAddressLength");
 
 enum {
     OK = 0,
@@ -38,16 +41,18 @@ typedef struct {
     uint64_t luid;
     uint16_t alias[ALIAS_CHARS];
     int ipv4, ipv6;
+    uint32_t link_length; /* the link-layer address length: 6 on Ethernet, 0 on loopback */
 } Interface;
 
 static const char *const FUNCTIONS[] = {
     "GetIpNetEntry2", "GetIpNetTable2", "FreeMibTable", "CreateIpNetEntry2",
     "SetIpNetEntry2", "DeleteIpNetEntry2", "ConvertInterfaceAliasToLuid",
     "ConvertInterfaceIndexToLuid", "ConvertInterfaceLuidToIndex", "ConvertInterfaceLuidToAlias",
+    "GetIfEntry2",
 };
 enum {
     F_GET, F_TABLE, F_FREE, F_CREATE, F_SET, F_DELETE, F_ALIAS_TO_LUID,
-    F_INDEX_TO_LUID, F_LUID_TO_INDEX, F_LUID_TO_ALIAS, F_COUNT
+    F_INDEX_TO_LUID, F_LUID_TO_INDEX, F_LUID_TO_ALIAS, F_IF_ENTRY, F_COUNT
 };
 
 static Interface interfaces[MAX_INTERFACES];
@@ -229,6 +234,11 @@ static uint32_t check_mac(const DBL_MIB_IPNET_ROW2 *row) {
     return row->PhysicalAddressLength == 0 || row->PhysicalAddressLength > 32 ? INVALID_PARAMETER : OK;
 }
 
+/* Windows refuses a physical address whose length is not the link's. */
+static uint32_t check_link(const DBL_MIB_IPNET_ROW2 *row, const Interface *iface) {
+    return iface->link_length && row->PhysicalAddressLength != iface->link_length ? INVALID_PARAMETER : OK;
+}
+
 /* What Get, Set and Delete share: count the call, check the row (and its MAC
  * when asked), find the entry. OK with *index set, or the code to return. */
 static uint32_t locate(int f, const DBL_MIB_IPNET_ROW2 *row, int with_mac, int *index) {
@@ -282,7 +292,7 @@ void FreeMibTable(void *memory) {
 uint32_t CreateIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
     uint32_t code = enter(F_CREATE);
     Interface *iface;
-    if (code || (code = check_row(row, &iface)) || (code = check_mac(row)))
+    if (code || (code = check_row(row, &iface)) || (code = check_mac(row)) || (code = check_link(row, iface)))
         return code;
     if (race_learn) {
         /* ARP/ND learns the address between the caller's read and this call. */
@@ -303,6 +313,9 @@ uint32_t CreateIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
 uint32_t SetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
     int i;
     uint32_t code = locate(F_SET, row, 1, &i);
+    Interface *iface;
+    if (code == OK && check_row(row, &iface) == OK)
+        code = check_link(row, iface);
     if (code != OK)
         return code;
     DBL_MIB_IPNET_ROW2 *n = &neighbors[i];
@@ -450,8 +463,34 @@ int dbl_add_interface(uint32_t index, uint64_t luid, const char *alias_utf8, int
     iface->luid = luid;
     iface->ipv4 = ipv4;
     iface->ipv6 = ipv6;
+    iface->link_length = 6;
     interface_count++;
     return 0;
+}
+
+int dbl_set_link_length(uint32_t index, uint32_t length) {
+    Interface *iface = by_index(index);
+    if (iface == NULL || length > 32)
+        return -1;
+    iface->link_length = length;
+    return 0;
+}
+
+/* Fills the row of the interface its LUID (else its index) names. */
+uint32_t GetIfEntry2(DBL_MIB_IF_ROW2 *row) {
+    uint32_t code = enter(F_IF_ENTRY);
+    if (code)
+        return code;
+    if (row == NULL)
+        return INVALID_PARAMETER;
+    const Interface *iface = row->InterfaceLuid ? by_luid(row->InterfaceLuid) : by_index(row->InterfaceIndex);
+    if (iface == NULL)
+        return FILE_NOT_FOUND;
+    memset(row, 0, sizeof *row);
+    row->InterfaceLuid = iface->luid;
+    row->InterfaceIndex = iface->index;
+    row->PhysicalAddressLength = iface->link_length;
+    return OK;
 }
 
 /* Adds an entry in any state, as ARP/ND would; not counted. */

@@ -52,6 +52,15 @@ typedef struct {
     DBL_MIB_IPNET_ROW2 Table[];
 } DBL_MIB_IPNET_TABLE2;
 
+/* MIB_IF_ROW2 (1352 bytes): the fields the helper reads, the rest as padding. */
+typedef struct {
+    uint64_t InterfaceLuid;
+    uint32_t InterfaceIndex;
+    uint8_t before_physical_address_length[1044];
+    uint32_t PhysicalAddressLength;
+    uint8_t rest[292];
+} DBL_MIB_IF_ROW2;
+
 enum { DBL_AF_UNSPEC = 0, DBL_AF_INET = 2, DBL_AF_INET6 = 23 };
 enum { DBL_PERMANENT = 6 };
 
@@ -66,6 +75,7 @@ uint32_t ConvertInterfaceAliasToLuid(const uint16_t *alias, uint64_t *luid);
 uint32_t ConvertInterfaceIndexToLuid(uint32_t index, uint64_t *luid);
 uint32_t ConvertInterfaceLuidToIndex(const uint64_t *luid, uint32_t *index);
 uint32_t ConvertInterfaceLuidToAlias(const uint64_t *luid, uint16_t *alias, uint64_t length);
+uint32_t GetIfEntry2(DBL_MIB_IF_ROW2 *row);
 
 /* Test control: build the host, inject faults, read the counters. */
 void dbl_reset(void);
@@ -79,5 +89,6 @@ void dbl_reset_counters(void);
 uint64_t dbl_mutations(void);
 int dbl_set_option(const char *name, int value);
 int dbl_tables_outstanding(void);
+int dbl_set_link_length(uint32_t index, uint32_t length);
 
 #endif
