@@ -415,3 +415,13 @@ def test_a_mac_the_link_cannot_take_fails_before_any_change(lab: Lab) -> None:
     calls = lab.state()["calls"]
     assert calls["GetIfEntry2"] == 1 and calls.get("GetIpNetEntry2", 0) == 0
     assert all(calls.get(f, 0) == 0 for f in MUTATING)
+
+
+def test_an_unbound_protocol_is_named(lab: Lab) -> None:
+    """GetIpNetEntry2 answering ERROR_FILE_NOT_FOUND, as a disabled adapter or an unbound protocol may."""
+    lab.write(dict(HOST, faults={"GetIpNetEntry2": 2}))
+    stats = lab.stats(LAB / "playbooks" / "truthful.yml", "--tags", "single_fallback")
+    assert (stats["ignored"], stats["changed"]) == (1, 0)
+    assert "the interface has no IPv4 here (the protocol is unbound or the adapter disabled) or is gone " \
+           "(GetIpNetEntry2 returned 2, ERROR_FILE_NOT_FOUND)" in lab.results()[0]["result"]["msg"]
+    assert all(lab.state()["calls"].get(f, 0) == 0 for f in MUTATING)
