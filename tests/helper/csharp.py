@@ -48,22 +48,6 @@ def load(directory: Path) -> Any:
     return _loaded["clr"]
 
 
-def to_python(value: Any) -> Any:
-    """A .NET value (dictionaries, lists, strings, numbers, null) as Python values."""
-    from System.Collections import IDictionary, IEnumerable  # type: ignore[import-not-found]
-    from System import String  # type: ignore[import-not-found]
-
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return value
-    if isinstance(value, String):
-        return str(value)
-    if isinstance(value, IDictionary):
-        return {str(k): to_python(value[k]) for k in value.Keys}
-    if isinstance(value, IEnumerable):
-        return [to_python(item) for item in value]
-    raise TypeError(f"unexpected .NET value {value!r}")
-
-
 @cache
 def glue(module: str) -> ps_glue.Glue:
     return ps_glue.read((ROOT / "plugins" / "modules" / f"{module}.ps1").read_bytes())

@@ -31,16 +31,8 @@ class ModuleRun:
     ansible_basic: str
 
     @property
-    def args(self) -> dict[str, Any]:
-        return {k: v for k, v in self.complex_args.items() if not k.startswith("_ansible_")}
-
-    @property
     def check_mode(self) -> bool:
         return bool(self.complex_args.get("_ansible_check_mode", False))
-
-    @property
-    def diff(self) -> bool:
-        return bool(self.complex_args.get("_ansible_diff", False))
 
     @property
     def fqcn(self) -> str:

@@ -240,19 +240,19 @@ static uint32_t check_link(const DBL_MIB_IPNET_ROW2 *row, const Interface *iface
 }
 
 /* What Get, Set and Delete share: count the call, check the row (and its MAC
- * when asked), find the entry. OK with *index set, or the code to return. */
-static uint32_t locate(int f, const DBL_MIB_IPNET_ROW2 *row, int with_mac, int *index) {
+ * when asked), find the entry. OK with *index and *iface set, or the code to return. */
+static uint32_t locate(int f, const DBL_MIB_IPNET_ROW2 *row, int with_mac, int *index, Interface **iface) {
     uint32_t code = enter(f);
-    Interface *iface;
-    if (code || (code = check_row(row, &iface)) || (with_mac && (code = check_mac(row))))
+    if (code || (code = check_row(row, iface)) || (with_mac && (code = check_mac(row))))
         return code;
-    *index = find(row, iface);
+    *index = find(row, *iface);
     return *index < 0 ? NOT_FOUND : OK;
 }
 
 uint32_t GetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
     int i;
-    uint32_t code = locate(F_GET, row, 0, &i);
+    Interface *iface;
+    uint32_t code = locate(F_GET, row, 0, &i, &iface);
     if (code == OK)
         *row = neighbors[i];
     return code;
@@ -312,9 +312,9 @@ uint32_t CreateIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
 
 uint32_t SetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
     int i;
-    uint32_t code = locate(F_SET, row, 1, &i);
     Interface *iface;
-    if (code == OK && check_row(row, &iface) == OK)
+    uint32_t code = locate(F_SET, row, 1, &i, &iface);
+    if (code == OK)
         code = check_link(row, iface);
     if (code != OK)
         return code;
@@ -330,7 +330,8 @@ uint32_t SetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
 
 uint32_t DeleteIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
     int i;
-    uint32_t code = locate(F_DELETE, row, 0, &i);
+    Interface *iface;
+    uint32_t code = locate(F_DELETE, row, 0, &i, &iface);
     if (code == OK)
         remove_at((uint32_t)i);
     return code;
