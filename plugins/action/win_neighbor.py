@@ -19,16 +19,22 @@ from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_args i
     refuse_unquoted_macs,
 )
 
-ENTRY_FIELDS = ("address", "mac", "interface_alias", "interface_index", "state")
+ENTRY_FIELDS = ("address", "mac", "interface_alias", "interface_index", "state", "stores", "persistent_mac")
 # Statuses of entries that Windows now holds differently: changed, or changed before a later call failed.
 TOUCHED = ("added", "updated", "removed", "failed after a change")
 
 
+def _field(value: t.Any) -> str:
+    if value is None:
+        return "(none)"
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
 def describe(entry: dict[str, t.Any] | None) -> str:
-    """An entry as diff lines; an absent entry as nothing, an unresolved MAC as (none)."""
+    """An entry as diff lines; an absent entry as nothing, a missing value as (none)."""
     if not entry:
         return ""
-    return "".join(f"{field}: {'(none)' if entry.get(field) is None else entry[field]}\n" for field in ENTRY_FIELDS)
+    return "".join(f"{field}: {_field(entry.get(field))}\n" for field in ENTRY_FIELDS)
 
 
 def render_diff(header: str, before: str, after: str) -> dict[str, str]:

@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Text;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborStores;
 
 // Neighbor entries as Windows holds them, the IP Helper calls that read and
 // change one, and the reconcile of one entry with what a task asks for.
@@ -20,12 +21,12 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
     }
 
     // A failure after Windows accepted a change: After is the entry as read
-    // back then (null when Windows reports none).
+    // back then from both stores.
     public class NeighborChangeException : NeighborException
     {
-        public NeighborEntry After { get; private set; }
+        public StoredNeighbor After { get; private set; }
 
-        public NeighborChangeException(string message, NeighborEntry after) : base(message)
+        public NeighborChangeException(string message, StoredNeighbor after) : base(message)
         {
             After = after;
         }
@@ -112,6 +113,16 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
         {
             string alias;
             return new NeighborInterface(luid, index, AliasOf(luid, out alias) == Win32Error.Success ? alias : null);
+        }
+
+        // An interface the persistent store names by index; its alias is null
+        // if Windows has no such interface now.
+        public static NeighborInterface FromIndex(uint index)
+        {
+            ulong luid;
+            if (NativeMethods.ConvertInterfaceIndexToLuid(index, out luid) != Win32Error.Success)
+                return new NeighborInterface(0, index, null);
+            return FromLuid(luid, index);
         }
 
         static uint AliasOf(ulong luid, out string alias)
@@ -356,34 +367,12 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
                 NeighborParse.FormatMac(request.Mac));
         }
 
-        // Makes the change and returns the entry read back. applied turns true
-        // once Windows accepted a mutating call, and only then.
+        // Makes the change in the active store and returns the entry read back.
+        // applied turns true once Windows accepted a mutating call, and only then.
         public static NeighborEntry Apply(NeighborRequest request, NeighborInterface iface, NeighborEntry before,
             ref bool applied)
         {
-            try
-            {
-                return request.Present ? Pin(request, iface, before, ref applied) : Remove(request, iface, ref applied);
-            }
-            catch (NeighborException e)
-            {
-                if (!applied || e is NeighborChangeException)
-                    throw;
-                // A later call failed after Windows accepted one: say what it holds now.
-                NeighborEntry now;
-                try
-                {
-                    now = NeighborTable.Read(request.Address, iface);
-                }
-                catch (NeighborException)
-                {
-                    throw e;
-                }
-                string holds = now == null && before != null && before.State != NeighborState.Permanent
-                    ? "Windows now reports no entry: the learned entry was removed"
-                    : "Windows now reports " + Describe(now);
-                throw new NeighborChangeException(e.Message + "; " + holds, now);
-            }
+            return request.Present ? Pin(request, iface, before, ref applied) : Remove(request, iface, ref applied);
         }
 
         // Why the entry read back is not what was asked for, or null.
@@ -398,7 +387,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
             return null;
         }
 
-        static string Describe(NeighborEntry entry)
+        public static string Describe(NeighborEntry entry)
         {
             if (entry == null)
                 return "no entry";

@@ -6,7 +6,9 @@ using System.Net;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSnapshot;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborStores;
 
 // Many entries in one task: every entry validated first, one table snapshot per
 // family, compared in memory, then only the calls the changes need, each read
@@ -19,9 +21,14 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
     {
         public NeighborRequest Request;
         public NeighborInterface Interface;
-        public NeighborEntry Before;
+        public StoredNeighbor Before;
         public NeighborChange Change;
         public bool Purged;
+        // What the run did: its status and the entry after it (unknown when a
+        // failure left it so).
+        public string Status;
+        public StoredNeighbor After;
+        public bool AfterKnown = true;
     }
 
     public static class BulkReconcile
@@ -67,16 +74,19 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             optional.ExceptWith(required);
 
             Snapshot snapshot = Snapshot.Read(families, optional);
+            PersistentTable table = PersistentTable.Read();
             foreach (BulkItem item in items)
             {
-                item.Before = snapshot.Find(item.Interface, item.Request.Address);
-                item.Change = NeighborReconcile.Plan(item.Request, item.Before);
-                string disagreement = NeighborReconcile.Disagreement(item.Request, item.Before);
+                IPAddress address = item.Request.Address;
+                item.Before = new StoredNeighbor(address, item.Interface, snapshot.Find(item.Interface, address),
+                    table.Find(item.Interface.Index, address));
+                item.Change = StoresReconcile.Plan(item.Request, item.Before);
+                string disagreement = NeighborReconcile.Disagreement(item.Request, item.Before.Active);
                 if (disagreement != null)
                     warn(item.Request.Where.TrimEnd('.') + ": " + disagreement);
             }
             if (purge)
-                items.AddRange(Unlisted(items, scope, snapshot, purged));
+                items.AddRange(Unlisted(items, scope, snapshot, table, purged));
             Apply(items, checkMode, result);
         }
 
@@ -127,9 +137,10 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
         }
 
         // Static unicast entries on the interfaces in scope that the task does not
-        // list. Multicast and broadcast entries, which Windows keeps static itself, stay.
+        // list, in either store. Multicast and broadcast entries, which Windows
+        // keeps static itself, stay.
         static List<BulkItem> Unlisted(List<BulkItem> listed, List<NeighborInterface> interfaces, Snapshot snapshot,
-            List<ushort> families)
+            PersistentTable table, List<ushort> families)
         {
             Dictionary<uint, NeighborInterface> scope = new Dictionary<uint, NeighborInterface>();
             foreach (NeighborInterface iface in interfaces)
@@ -140,21 +151,33 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             List<BulkItem> unlisted = new List<BulkItem>();
             foreach (MIB_IPNET_ROW2 row in snapshot.Rows)
             {
-                NeighborInterface iface;
-                IPAddress address = NeighborRow.Address(row);
-                if (row.State != NeighborState.Permanent || !scope.TryGetValue(row.InterfaceIndex, out iface)
-                    || !families.Contains(NeighborRow.Family(row)) || keys.Contains(Snapshot.Key(row.InterfaceIndex, address))
-                    || !IsUnicast(address, NeighborRow.Mac(row)))
-                    continue;
-                BulkItem item = new BulkItem();
-                item.Request = new NeighborRequest(address, null, new InterfaceName(iface.Index, null), false, "");
-                item.Interface = iface;
-                item.Before = NeighborEntry.FromRow(address, iface, row);
-                item.Change = NeighborChange.Remove;
-                item.Purged = true;
-                unlisted.Add(item);
+                if (row.State == NeighborState.Permanent && IsUnicast(NeighborRow.Address(row), NeighborRow.Mac(row)))
+                    Purge(row.InterfaceIndex, NeighborRow.Address(row), scope, keys, families, snapshot, table, unlisted);
+            }
+            foreach (PersistentRow row in table.Rows)
+            {
+                IPAddress address = PersistentTable.AddressOf(row);
+                if (IsUnicast(address, PersistentTable.MacOf(row) ?? new byte[0]))
+                    Purge(row.InterfaceIndex, address, scope, keys, families, snapshot, table, unlisted);
             }
             return unlisted;
+        }
+
+        // Adds the entry to purge, once, if it is in scope and not listed.
+        static void Purge(uint index, IPAddress address, Dictionary<uint, NeighborInterface> scope, HashSet<string> keys,
+            List<ushort> families, Snapshot snapshot, PersistentTable table, List<BulkItem> unlisted)
+        {
+            NeighborInterface iface;
+            if (!scope.TryGetValue(index, out iface) || !families.Contains(NeighborRow.Family(address))
+                || !keys.Add(Snapshot.Key(index, address)))
+                return;
+            BulkItem item = new BulkItem();
+            item.Request = new NeighborRequest(address, null, new InterfaceName(iface.Index, null), false, false, "");
+            item.Interface = iface;
+            item.Before = new StoredNeighbor(address, iface, snapshot.Find(iface, address), table.Find(index, address));
+            item.Change = StoresReconcile.Plan(item.Request, item.Before);
+            item.Purged = true;
+            unlisted.Add(item);
         }
 
         static bool IsUnicast(IPAddress address, byte[] mac)
@@ -170,96 +193,148 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             return !broadcastMac;
         }
 
-        static object Entry(NeighborEntry entry)
+        static object Entry(StoredNeighbor entry)
         {
             return entry == null ? null : entry.ToResult();
         }
 
-        static Dictionary<string, object> Describe(BulkItem item, string status, NeighborEntry after, bool afterKnown)
+        static Dictionary<string, object> Describe(BulkItem item)
         {
             Dictionary<string, object> d = new Dictionary<string, object>();
             d["address"] = item.Request.Address.ToString();
             d["interface_alias"] = item.Interface.Alias;
             d["interface_index"] = (long)item.Interface.Index;
-            d["status"] = status;
+            d["status"] = item.Status;
             d["purged"] = item.Purged;
             d["before"] = Entry(item.Before);
-            if (afterKnown)
-                d["after"] = Entry(after);
+            if (item.AfterKnown)
+                d["after"] = Entry(item.After);
             return d;
         }
 
-        // Applies (or in check mode predicts) every change in order; on a
-        // failure, says what was applied before it and what was not attempted.
+        // Applies (or in check mode predicts) every change in order, reads the
+        // persistent store back once at the end, then reports. On a failure,
+        // says what was applied before it and what was not attempted.
         static void Apply(List<BulkItem> items, bool checkMode, Dictionary<string, object> result)
+        {
+            int applied = 0, planned = 0;
+            foreach (BulkItem item in items)
+            {
+                planned += item.Change == NeighborChange.None ? 0 : 1;
+                item.Status = item.Change == NeighborChange.None ? "unchanged" : "not attempted";
+                item.After = item.Before;
+            }
+            bool persistentWritten = false;
+            try
+            {
+                foreach (BulkItem item in items)
+                {
+                    if (item.Change == NeighborChange.None)
+                        continue;
+                    if (checkMode)
+                    {
+                        item.After = StoresReconcile.Predict(item.Request, item.Interface, item.Before);
+                        item.Status = Done[item.Change];
+                        result["changed"] = true;
+                        continue;
+                    }
+                    ApplyOne(item, result, applied, planned);
+                    applied++;
+                    persistentWritten |= StoresReconcile.PlanPersistent(item.Request, item.Before) != NeighborChange.None;
+                }
+                if (persistentWritten)
+                    Verify(items, applied, planned);
+            }
+            finally
+            {
+                Report(items, result);
+            }
+        }
+
+        // One change, read back from the active store; a failure marks the item and ends the run.
+        static void ApplyOne(BulkItem item, Dictionary<string, object> result, int applied, int planned)
+        {
+            bool accepted = false;
+            string problem;
+            try
+            {
+                item.After = StoresReconcile.Apply(item.Request, item.Interface, item.Before, false, ref accepted);
+                problem = StoresReconcile.Mismatch(item.Request, item.Interface, item.After);
+            }
+            catch (Exception e)
+            {
+                // Any exception, expected or not, still says what was applied.
+                problem = NeighborErrors.Describe(e);
+                if (!NeighborErrors.Expected(e))
+                    result["exception"] = e.ToString();
+                NeighborChangeException changed = e as NeighborChangeException;
+                item.AfterKnown = changed != null;
+                item.After = item.AfterKnown ? changed.After : null;
+            }
+            if (accepted)
+                result["changed"] = true;
+            if (problem == null)
+            {
+                item.Status = Done[item.Change];
+                return;
+            }
+            item.Status = accepted ? "failed after a change" : "failed";
+            throw Failure(item, problem, String.Format(CultureInfo.InvariantCulture,
+                "{0} of {1} changes applied before it; the entries after it were not attempted", applied, planned));
+        }
+
+        // The persistent store read back once: each entry written there must be as asked.
+        static void Verify(List<BulkItem> items, int applied, int planned)
+        {
+            PersistentTable table = PersistentTable.Read();
+            BulkItem wrong = null;
+            string problem = null;
+            foreach (BulkItem item in items)
+            {
+                if (item.Change == NeighborChange.None)
+                    continue;
+                item.After = new StoredNeighbor(item.Request.Address, item.Interface, item.After.Active,
+                    table.Find(item.Interface.Index, item.Request.Address));
+                string mismatch = StoresReconcile.Mismatch(item.Request, item.Interface, item.After);
+                if (mismatch != null && wrong == null)
+                {
+                    wrong = item;
+                    problem = mismatch;
+                }
+            }
+            if (wrong == null)
+                return;
+            wrong.Status = "failed after a change";
+            throw Failure(wrong, problem, String.Format(CultureInfo.InvariantCulture,
+                "{0} of {1} changes applied; the persistent store was read back after the last", applied, planned));
+        }
+
+        static NeighborException Failure(BulkItem item, string problem, string progress)
+        {
+            string label = item.Purged
+                ? String.Format("purge of {0} on {1}", item.Request.Address, item.Interface)
+                : item.Request.Where.TrimEnd('.');
+            return new NeighborException(String.Format("{0}: {1} ({2})", label, problem, progress));
+        }
+
+        static void Report(List<BulkItem> items, Dictionary<string, object> result)
         {
             List<object> entries = new List<object>(), added = new List<object>(), updated = new List<object>(),
                 removed = new List<object>();
+            foreach (BulkItem item in items)
+            {
+                entries.Add(Describe(item));
+                if (item.Status == Done[NeighborChange.Add])
+                    added.Add(Entry(item.After));
+                else if (item.Status == Done[NeighborChange.Update])
+                    updated.Add(Entry(item.After));
+                else if (item.Status == Done[NeighborChange.Remove])
+                    removed.Add(Entry(item.Before));
+            }
             result["entries"] = entries;
             result["added"] = added;
             result["updated"] = updated;
             result["removed"] = removed;
-            int applied = 0, planned = 0;
-            foreach (BulkItem item in items)
-                planned += item.Change == NeighborChange.None ? 0 : 1;
-
-            for (int i = 0; i < items.Count; i++)
-            {
-                BulkItem item = items[i];
-                NeighborEntry after = item.Before;
-                if (item.Change != NeighborChange.None)
-                {
-                    if (checkMode)
-                    {
-                        after = NeighborReconcile.Predict(item.Request, item.Interface, item.Before);
-                        result["changed"] = true;
-                    }
-                    else
-                    {
-                        bool accepted = false, afterKnown = true;
-                        string problem;
-                        try
-                        {
-                            after = NeighborReconcile.Apply(item.Request, item.Interface, item.Before, ref accepted);
-                            problem = NeighborReconcile.Mismatch(item.Request, item.Interface, after);
-                        }
-                        catch (Exception e)
-                        {
-                            // Any exception, expected or not, still says what was applied.
-                            problem = NeighborErrors.Describe(e);
-                            if (!NeighborErrors.Expected(e))
-                                result["exception"] = e.ToString();
-                            NeighborChangeException changed = e as NeighborChangeException;
-                            afterKnown = changed != null;
-                            after = afterKnown ? changed.After : null;
-                        }
-                        if (accepted)
-                            result["changed"] = true;
-                        if (problem != null)
-                        {
-                            entries.Add(Describe(item, accepted ? "failed after a change" : "failed", after, afterKnown));
-                            // What the snapshot showed compliant stays unchanged, whatever failed.
-                            for (int j = i + 1; j < items.Count; j++)
-                                entries.Add(Describe(items[j], items[j].Change == NeighborChange.None ? "unchanged"
-                                    : "not attempted", items[j].Before, true));
-                            string label = item.Purged
-                                ? String.Format("purge of {0} on {1}", item.Request.Address, item.Interface)
-                                : item.Request.Where.TrimEnd('.');
-                            throw new NeighborException(String.Format(CultureInfo.InvariantCulture,
-                                "{0}: {1} ({2} of {3} changes applied before it; the entries after it were not attempted)",
-                                label, problem, applied, planned));
-                        }
-                        applied++;
-                    }
-                }
-                entries.Add(Describe(item, Done[item.Change], after, true));
-                if (item.Change == NeighborChange.Add)
-                    added.Add(Entry(after));
-                else if (item.Change == NeighborChange.Update)
-                    updated.Add(Entry(after));
-                else if (item.Change == NeighborChange.Remove)
-                    removed.Add(Entry(item.Before));
-            }
         }
     }
 }

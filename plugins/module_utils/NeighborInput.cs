@@ -239,16 +239,22 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
         public byte[] Mac { get; private set; }
         public InterfaceName Interface { get; private set; }
         public bool Present { get; private set; }
+        // store: persistent (now and after every reboot) rather than active (until the next one).
+        public bool Persistent { get; private set; }
         public string Where { get; private set; }
 
-        public NeighborRequest(IPAddress address, byte[] mac, InterfaceName iface, bool present, string where)
+        public NeighborRequest(IPAddress address, byte[] mac, InterfaceName iface, bool present, bool persistent,
+            string where)
         {
             Address = address;
             Mac = mac;
             Interface = iface;
             Present = present;
+            Persistent = persistent;
             Where = where;
         }
+
+        public const string PersistentStore = "persistent";
 
         // A value of the parameters as Ansible.Basic hands them over: the top level
         // is the exec wrapper's Hashtable, a neighbors entry a Dictionary; both
@@ -266,12 +272,13 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
         }
 
         // One entry from the module's parameters (the spec applied), or from
-        // an element of neighbors, which takes the task's interface as default.
+        // an element of neighbors, which takes the task's interface and store as defaults.
         public static NeighborRequest FromParameters(IDictionary parameters, string where,
-            string defaultInterface)
+            string defaultInterface, string defaultStore)
         {
-            // Ansible.Basic has checked state against present and absent.
+            // Ansible.Basic has checked state and store against their choices.
             bool present = !Is(Text(parameters, "state"), "absent");
+            bool persistent = Is(Text(parameters, "store") ?? defaultStore ?? PersistentStore, PersistentStore);
             IPAddress address = NeighborParse.Address(where + "address", Text(parameters, "address"));
             string macText = Text(parameters, "mac");
             if (present && macText == null)
@@ -281,7 +288,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
             if (ifaceText == null && where.Length > 0)
                 throw new NeighborInputException(where + "interface is required when the task sets no interface");
             InterfaceName iface = NeighborParse.Interface(where + "interface", ifaceText);
-            return new NeighborRequest(address, mac, iface, present, where);
+            return new NeighborRequest(address, mac, iface, present, persistent, where);
         }
 
         // Every element of neighbors, all validated before anything is read or changed.
@@ -292,6 +299,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
             if (items == null || value is string)
                 throw new NeighborInputException("neighbors must be a list of entries");
             string defaultInterface = Text(parameters, "interface");
+            string defaultStore = Text(parameters, "store");
             List<NeighborRequest> requests = new List<NeighborRequest>();
             foreach (object item in items)
             {
@@ -300,7 +308,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
                 if (entry == null)
                     throw new NeighborInputException(where, Convert.ToString(item, CultureInfo.InvariantCulture),
                         "is not an entry of address, mac, interface and state");
-                requests.Add(FromParameters(entry, where + ".", defaultInterface));
+                requests.Add(FromParameters(entry, where + ".", defaultInterface, defaultStore));
             }
             return requests;
         }

@@ -8,7 +8,9 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBulk;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSnapshot;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborStores;
 
 // The entry points of the modules. Each takes the AnsibleModule itself, so the
 // PowerShell glue converts nothing: Params is the exec wrapper's Hashtable
@@ -75,52 +77,47 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             });
         }
 
-        static object Entry(NeighborEntry entry)
-        {
-            return entry == null ? null : entry.ToResult();
-        }
-
         static void Single(IDictionary parameters, bool checkMode, Dictionary<string, object> result,
             Action<string> warn)
         {
-            NeighborRequest request = NeighborRequest.FromParameters(parameters, "", null);
+            NeighborRequest request = NeighborRequest.FromParameters(parameters, "", null, null);
             NeighborInterface iface = NeighborInterface.Resolve("interface", request.Interface);
             NeighborReconcile.CheckMac(request, iface);
             // Without the family's stack there is no entry to remove.
-            NeighborEntry before = NeighborTable.Read(request.Address, iface, !request.Present);
-            result["before"] = Entry(before);
+            StoredNeighbor before = StoredNeighbor.Read(request.Address, iface, PersistentTable.Read(), !request.Present);
+            result["before"] = before.ToResult();
             result["after"] = result["before"];
-            string disagreement = NeighborReconcile.Disagreement(request, before);
+            string disagreement = NeighborReconcile.Disagreement(request, before.Active);
             if (disagreement != null)
                 warn(disagreement);
-            if (NeighborReconcile.Plan(request, before) == NeighborChange.None)
+            if (StoresReconcile.Plan(request, before) == NeighborChange.None)
                 return;
             if (checkMode)
             {
                 result["changed"] = true;
-                result["after"] = Entry(NeighborReconcile.Predict(request, iface, before));
+                result["after"] = StoresReconcile.Predict(request, iface, before).ToResult();
                 return;
             }
 
             // Until it is read back, what Windows holds is unknown.
             result.Remove("after");
             bool applied = false;
-            NeighborEntry after;
+            StoredNeighbor after;
             try
             {
-                after = NeighborReconcile.Apply(request, iface, before, ref applied);
+                after = StoresReconcile.Apply(request, iface, before, true, ref applied);
             }
             catch (NeighborChangeException e)
             {
-                result["after"] = Entry(e.After);
+                result["after"] = e.After.ToResult();
                 throw;
             }
             finally
             {
                 result["changed"] = applied;
             }
-            result["after"] = Entry(after);
-            string problem = NeighborReconcile.Mismatch(request, iface, after);
+            result["after"] = after.ToResult();
+            string problem = StoresReconcile.Mismatch(request, iface, after);
             if (problem != null)
                 throw new NeighborException(problem);
         }
@@ -150,6 +147,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             string family = NeighborRequest.Text(parameters, "family");
             HashSet<NeighborState> states = States(parameters);
 
+            // Ansible.Basic has checked store against its choices.
+            string store = NeighborRequest.Text(parameters, "store") ?? "all";
+
             // Read only the families asked about; a family whose stack is not installed lists nothing.
             List<ushort> families = new List<ushort>();
             if (!NeighborRequest.Is(family, "ipv6") && (address == null || NeighborRow.Family(address) == NativeMethods.AF_INET))
@@ -157,23 +157,52 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             if (!NeighborRequest.Is(family, "ipv4") && (address == null || NeighborRow.Family(address) == NativeMethods.AF_INET6))
                 families.Add(NativeMethods.AF_INET6);
             Snapshot snapshot = Snapshot.Read(families, families);
+            PersistentTable table = PersistentTable.Read();
 
-            Dictionary<ulong, NeighborInterface> interfaces = new Dictionary<ulong, NeighborInterface>();
-            List<object> rows = new List<object>();
+            // The active table's entries, then those only the persistent store holds.
+            Dictionary<uint, NeighborInterface> interfaces = new Dictionary<uint, NeighborInterface>();
+            List<StoredNeighbor> found = new List<StoredNeighbor>();
+            HashSet<string> listed = new HashSet<string>();
             foreach (MIB_IPNET_ROW2 row in snapshot.Rows)
             {
                 IPAddress rowAddress = NeighborRow.Address(row);
-                if ((address != null && !address.Equals(rowAddress)) || (iface != null && iface.Index != row.InterfaceIndex)
-                    || (states != null && !states.Contains(row.State)))
+                if ((address != null && !address.Equals(rowAddress)) || (iface != null && iface.Index != row.InterfaceIndex))
                     continue;
                 NeighborInterface rowIface;
-                if (!interfaces.TryGetValue(row.InterfaceLuid, out rowIface))
+                if (!interfaces.TryGetValue(row.InterfaceIndex, out rowIface))
                 {
                     rowIface = NeighborInterface.FromLuid(row.InterfaceLuid, row.InterfaceIndex);
-                    interfaces[row.InterfaceLuid] = rowIface;
+                    interfaces[row.InterfaceIndex] = rowIface;
                 }
-                Dictionary<string, object> entry = NeighborEntry.FromRow(rowAddress, rowIface, row).ToResult();
-                entry["family"] = NeighborErrors.FamilyName(NeighborRow.AddressFamilyOf(NeighborRow.Family(row)));
+                listed.Add(Snapshot.Key(row.InterfaceIndex, rowAddress));
+                found.Add(new StoredNeighbor(rowAddress, rowIface, NeighborEntry.FromRow(rowAddress, rowIface, row),
+                    table.Find(row.InterfaceIndex, rowAddress)));
+            }
+            foreach (PersistentRow row in table.Rows)
+            {
+                IPAddress rowAddress = PersistentTable.AddressOf(row);
+                if ((address != null && !address.Equals(rowAddress)) || (iface != null && iface.Index != row.InterfaceIndex)
+                    || !families.Contains(NeighborRow.Family(rowAddress)) || listed.Contains(Snapshot.Key(row.InterfaceIndex, rowAddress)))
+                    continue;
+                NeighborInterface rowIface;
+                if (!interfaces.TryGetValue(row.InterfaceIndex, out rowIface))
+                {
+                    rowIface = NeighborInterface.FromIndex(row.InterfaceIndex);
+                    interfaces[row.InterfaceIndex] = rowIface;
+                }
+                found.Add(new StoredNeighbor(rowAddress, rowIface, null, row));
+            }
+
+            List<object> rows = new List<object>();
+            foreach (StoredNeighbor neighbor in found)
+            {
+                // A state filter is about the active store: an entry not active now has no state.
+                if ((NeighborRequest.Is(store, "active") && neighbor.Active == null)
+                    || (NeighborRequest.Is(store, "persistent") && neighbor.Persistent == null)
+                    || (states != null && (neighbor.Active == null || !states.Contains(neighbor.Active.State))))
+                    continue;
+                Dictionary<string, object> entry = neighbor.ToResult();
+                entry["family"] = NeighborErrors.FamilyName(neighbor.Address.AddressFamily);
                 rows.Add(entry);
             }
             return rows;

@@ -12,6 +12,7 @@ $spec = @{
         mac = @{ type = 'str' }
         interface = @{ type = 'str' }
         state = @{ type = 'str'; choices = 'absent', 'present'; default = 'present' }
+        store = @{ type = 'str'; choices = 'active', 'persistent'; default = 'persistent' }
         neighbors = @{
             type = 'list'
             elements = 'dict'
@@ -20,6 +21,7 @@ $spec = @{
                 mac = @{ type = 'str' }
                 interface = @{ type = 'str' }
                 state = @{ type = 'str'; choices = 'absent', 'present'; default = 'present' }
+                store = @{ type = 'str'; choices = 'active', 'persistent' }
             }
             required_if = @(
                 , @('state', 'present', @('mac'))

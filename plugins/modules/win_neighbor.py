@@ -12,10 +12,15 @@ description:
   - Makes entries of the Windows neighbor table (ARP for IPv4, NDP for IPv6) static
     (C(Permanent)) with the given MAC address, or removes static entries; one entry per task, or
     many with O(neighbors), optionally removing the static entries the task does not list (O(purge)).
-  - Works through the IP Helper API (C(iphlpapi.dll)) directly; no C(netsh), C(arp.exe)
-    or CIM. After a change the entry is read back and the result reports what Windows holds.
+  - Windows keeps neighbor entries in two stores, as C(netsh) and C(New-NetNeighbor) do: the active
+    store (what the host uses now) and the persistent store (loaded into the active store at every boot).
+    By default (O(store=persistent)) an entry is pinned in both, so it survives a reboot.
+  - The active store is changed through the IP Helper API (C(iphlpapi.dll)), the persistent store through
+    Windows' CIM class C(MSFT_NetNeighbor) with C(PolicyStore=PersistentStore); no C(netsh) or C(arp.exe).
+    After a change both stores are read back and the result reports what Windows holds.
   - A dynamic entry (C(Reachable), C(Stale), and so on) for the address is made static.
-    O(state=absent) removes only a static entry; dynamic entries belong to ARP/ND and are left alone.
+    O(state=absent) removes the entry from the persistent store and a static entry from the active
+    store; dynamic entries belong to ARP/ND and are left alone.
   - Arguments are validated on the controller before any connection is made.
 options:
   address:
@@ -42,11 +47,22 @@ options:
     type: str
   state:
     description:
-      - V(present) makes the entry static with O(mac); V(absent) removes a static entry.
+      - V(present) makes the entry static with O(mac); V(absent) removes it from both stores
+        (a dynamic entry in the active store stays).
       - For a single entry; each element of O(neighbors) has its own.
     type: str
     choices: [absent, present]
     default: present
+  store:
+    description:
+      - Where O(state=present) pins the entry, in C(netsh)'s words.
+      - V(persistent) pins it now and after every reboot, in the active and the persistent store.
+      - V(active) pins it until the next reboot, in the active store only; an entry for the address in the
+        persistent store is removed, since it would come back at the next boot.
+      - The default of every element of O(neighbors) that sets none.
+    type: str
+    choices: [active, persistent]
+    default: persistent
   neighbors:
     description:
       - Many entries in one task, on one or more interfaces. The host's table is read once per address
@@ -67,14 +83,19 @@ options:
         description: The interface, as O(interface); defaults to O(interface).
         type: str
       state:
-        description: V(present) pins the entry; V(absent) removes a static entry.
+        description: V(present) pins the entry; V(absent) removes it from both stores, as O(state).
         type: str
         choices: [absent, present]
         default: present
+      store:
+        description: Where the entry is pinned, as O(store); defaults to O(store).
+        type: str
+        choices: [active, persistent]
   purge:
     description:
       - With O(neighbors), also remove the static entries that the task does not list, on the
-        interfaces it names (the entries' interfaces and O(interface)).
+        interfaces it names (the entries' interfaces and O(interface)), from both stores: the static
+        entries of the active store and the entries of the persistent store.
       - Only C(Permanent) unicast entries are removed; dynamic entries, multicast addresses and
         broadcast entries (which Windows keeps static itself) are never touched.
     type: bool
@@ -86,8 +107,12 @@ options:
     choices: [both, ipv4, ipv6]
     default: both
 notes:
-  - Entries made through the IP Helper API live in the active store and do not survive a reboot;
-    run the task at boot (or on a schedule) where that matters.
+  - A persistent pin of a MAC that later changes (a router replaced, a VRRP/HSRP failover to another
+    MAC) cuts the host off from that neighbor after every reboot until the entry is fixed; audit pinned
+    entries with M(ipneighbor.windows.win_neighbor_info).
+  - The persistent store is read through C(MSFT_NetNeighbor) with the C(PolicyStore) option, which a
+    provider may ignore; every row read must say it comes from the persistent store, or the task fails
+    naming the store, before any change or after it with RV(changed) telling whether one was made.
   - Changing the neighbor table needs administrator rights.
   - When the task pins a MAC other than the one the network answers with (a learned entry in
     state V(Reachable), V(Stale), V(Delay) or V(Probe)), it still pins it and returns a warning
@@ -96,6 +121,10 @@ notes:
   - Supports check mode and diff mode. In check mode no change is made and RV(after) (or each
     RV(entries[].after)) is the entry as it would be.
 seealso:
+  - module: ipneighbor.windows.win_neighbor_info
+  - name: MSFT_NetNeighbor class
+    description: The CIM class behind the persistent store.
+    link: https://learn.microsoft.com/previous-versions/windows/desktop/legacy/hh872440(v=vs.85)
   - name: SetIpNetEntry2 function
     description: The IP Helper function behind a change of MAC.
     link: https://learn.microsoft.com/windows/win32/api/netioapi/nf-netioapi-setipnetentry2
@@ -116,7 +145,14 @@ EXAMPLES = r"""
     mac: "00:15:5d:01:02:04"
     interface: 12
 
-- name: Remove a static entry
+- name: Pin a neighbor until the next reboot only
+  ipneighbor.windows.win_neighbor:
+    address: 192.168.1.20
+    mac: 00-15-5D-01-02-14
+    interface: Ethernet
+    store: active
+
+- name: Remove an entry from both stores
   ipneighbor.windows.win_neighbor:
     address: 192.168.1.50
     interface: Ethernet
@@ -148,12 +184,16 @@ before:
     interface_index: 4
     state: Stale
     is_router: false
+    stores: [active]
+    persistent_mac: null
   contains:
     address:
       description: The neighbor's IP address, in canonical form.
       type: str
     mac:
-      description: The physical address, upper case with dashes; V(null) for an unresolved entry.
+      description:
+        - The physical address in the active store, upper case with dashes; V(null) for an unresolved
+          entry. The persistent store's when only that store holds the entry.
       type: str
     interface_alias:
       description: The interface alias as Windows reports it.
@@ -163,13 +203,21 @@ before:
       type: int
     state:
       description:
-        - The neighbor state as Windows names it; V(Permanent) is a static entry.
+        - The neighbor state in the active store as Windows names it; V(Permanent) is a static entry.
+          V(null) when only the persistent store holds the entry (it is not active now).
       type: str
       choices: [Unreachable, Incomplete, Probe, Delay, Stale, Reachable, Permanent]
     is_router:
       description:
         - Whether the neighbor is a router (IPv6 neighbor discovery). Pinning keeps it as it was.
       type: bool
+    stores:
+      description: The stores that hold an entry for the address, V(active) and/or V(persistent).
+      type: list
+      elements: str
+    persistent_mac:
+      description: The physical address the persistent store holds, or V(null) when it holds no entry.
+      type: str
 after:
   description:
     - The entry as Windows holds it after the task, read back after any change, or V(null) when
@@ -185,12 +233,14 @@ after:
     interface_index: 4
     state: Permanent
     is_router: false
+    stores: [active, persistent]
+    persistent_mac: 00-15-5D-01-02-03
   contains:
     address:
       description: The neighbor's IP address, in canonical form.
       type: str
     mac:
-      description: The physical address, upper case with dashes.
+      description: The physical address, as in RV(before.mac).
       type: str
     interface_alias:
       description: The interface alias as Windows reports it.
@@ -199,11 +249,18 @@ after:
       description: The interface index.
       type: int
     state:
-      description: The neighbor state as Windows names it.
+      description: The neighbor state in the active store, as in RV(before.state).
       type: str
     is_router:
       description: Whether the neighbor is a router (IPv6 neighbor discovery).
       type: bool
+    stores:
+      description: The stores that hold an entry for the address.
+      type: list
+      elements: str
+    persistent_mac:
+      description: The physical address the persistent store holds, or V(null).
+      type: str
 entries:
   description:
     - With O(neighbors), one element per listed entry in order, then one per entry removed by O(purge).
@@ -240,12 +297,12 @@ added:
   type: list
   elements: dict
 updated:
-  description: The entries whose MAC or state was changed, as read back (predicted in check mode).
+  description: The entries whose MAC, state or stores were changed, as read back (predicted in check mode).
   returned: with neighbors
   type: list
   elements: dict
 removed:
-  description: The static entries removed (listed with O(neighbors[].state=absent) or by O(purge)), as they were.
+  description: The entries removed (listed with O(neighbors[].state=absent) or by O(purge)), as they were.
   returned: with neighbors
   type: list
   elements: dict

@@ -11,6 +11,7 @@ $spec = @{
         address = @{ type = 'str' }
         interface = @{ type = 'str' }
         family = @{ type = 'str'; choices = 'ipv4', 'ipv6' }
+        store = @{ type = 'str'; choices = 'active', 'all', 'persistent'; default = 'all' }
         state = @{
             type = 'list'
             elements = 'str'

@@ -9,8 +9,11 @@ module: win_neighbor_info
 short_description: List the neighbor (ARP and NDP) table of a Windows host
 version_added: 0.1.0
 description:
-  - Lists the entries of the Windows neighbor table through the IP Helper API (C(GetIpNetTable2)),
-    optionally filtered by address, interface, address family and state.
+  - Lists the entries of the Windows neighbor table, optionally filtered by store, address, interface,
+    address family and state; each entry says which stores hold it.
+  - The active store (what the host uses now) is read through the IP Helper API (C(GetIpNetTable2)),
+    the persistent store (what it loads at every boot) through the CIM class C(MSFT_NetNeighbor) with
+    C(PolicyStore=PersistentStore).
   - Reads only; runs the same in check mode.
 options:
   address:
@@ -26,14 +29,24 @@ options:
       - Only IPv4 (ARP) or IPv6 (NDP) entries.
     type: str
     choices: [ipv4, ipv6]
+  store:
+    description:
+      - V(all) lists every entry of either store, including persistent entries not active now.
+      - V(active) lists the active store's entries, V(persistent) the persistent store's.
+    type: str
+    choices: [active, all, persistent]
+    default: all
   state:
     description:
-      - Only entries in these states, as Windows names them; V(Permanent) lists the static entries.
+      - Only entries in these states in the active store, as Windows names them; V(Permanent) lists the
+        static entries. An entry only the persistent store holds has no state and is left out.
     type: list
     elements: str
     choices: [Delay, Incomplete, Permanent, Probe, Reachable, Stale, Unreachable]
 notes:
-  - A family whose IP stack is not installed lists nothing.
+  - A family whose IP stack is not installed lists no active entries.
+  - To audit pins that would cut a host off after a reboot, compare RV(neighbors[].persistent_mac) with
+    the MAC the network answers with (RV(neighbors[].mac) of an entry whose state is not V(Permanent)).
 seealso:
   - module: ipneighbor.windows.win_neighbor
 author:
@@ -46,6 +59,11 @@ EXAMPLES = r"""
     interface: Ethernet
     state: [Permanent]
   register: pinned
+
+- name: List what the host will pin at its next boot
+  ipneighbor.windows.win_neighbor_info:
+    store: persistent
+  register: persistent
 
 - name: Look up one IPv6 neighbor
   ipneighbor.windows.win_neighbor_info:
@@ -67,6 +85,8 @@ neighbors:
       interface_index: 4
       state: Permanent
       is_router: false
+      stores: [active, persistent]
+      persistent_mac: 00-15-5D-01-02-03
   contains:
     address:
       description: The neighbor's IP address, in canonical form.
@@ -75,7 +95,9 @@ neighbors:
       description: V(IPv4) or V(IPv6).
       type: str
     mac:
-      description: The physical address, upper case with dashes; V(null) for an unresolved entry.
+      description:
+        - The physical address in the active store, upper case with dashes; V(null) for an unresolved
+          entry. The persistent store's when only that store holds the entry.
       type: str
     interface_alias:
       description: The interface alias; V(null) if the interface went away while the table was read.
@@ -84,9 +106,16 @@ neighbors:
       description: The interface index.
       type: int
     state:
-      description: The neighbor state as Windows names it.
+      description: The neighbor state in the active store as Windows names it; V(null) when the entry is not active now.
       type: str
     is_router:
       description: Whether the neighbor is a router (from NDP router advertisements).
       type: bool
+    stores:
+      description: The stores that hold an entry for the address, V(active) and/or V(persistent).
+      type: list
+      elements: str
+    persistent_mac:
+      description: The physical address the persistent store holds, or V(null) when it holds no entry.
+      type: str
 """

@@ -18,12 +18,14 @@ _ENTRY_SPEC: dict[str, dict[str, t.Any]] = {
     "mac": {"type": "str"},
     "interface": {"type": "str"},
     "state": {"type": "str", "choices": ["absent", "present"], "default": "present"},
+    "store": {"type": "str", "choices": ["active", "persistent"]},
 }
 ARGUMENT_SPEC: dict[str, dict[str, t.Any]] = {
     "address": {"type": "str"},
     "mac": {"type": "str"},
     "interface": {"type": "str"},
     "state": {"type": "str", "choices": ["absent", "present"], "default": "present"},
+    "store": {"type": "str", "choices": ["active", "persistent"], "default": "persistent"},
     "neighbors": {
         "type": "list",
         "elements": "dict",

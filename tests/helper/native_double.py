@@ -11,6 +11,8 @@ from pathlib import Path
 AF_INET, AF_INET6 = 2, 23
 STATES = ["Unreachable", "Incomplete", "Probe", "Delay", "Stale", "Reachable", "Permanent"]
 MUTATING = ("CreateIpNetEntry2", "SetIpNetEntry2", "DeleteIpNetEntry2")
+# The persistent store's operations, as NeighborCim.cs makes them (the double's names).
+CIM = tuple(f"MSFT_NetNeighbor.{op}" for op in ("EnumerateInstances", "Create", "ModifyInstance", "DeleteInstance"))
 LOOKUPS = ("ConvertInterfaceAliasToLuid", "ConvertInterfaceIndexToLuid", "ConvertInterfaceLuidToIndex",
            "ConvertInterfaceLuidToAlias", "GetIfEntry2")
 
@@ -87,6 +89,10 @@ class Double:
         lib.dbl_mutations.restype = ctypes.c_uint64
         lib.dbl_set_option.argtypes = [ctypes.c_char_p, ctypes.c_int]
         lib.dbl_set_link_length.argtypes = [ctypes.c_uint32, ctypes.c_uint32]
+        lib.dbl_add_persistent.argtypes = [ctypes.POINTER(Row)]
+        lib.dbl_add_persistent.restype = ctypes.c_uint32
+        lib.dbl_persistent_count.restype = ctypes.c_uint32
+        lib.dbl_get_persistent.argtypes = [ctypes.c_uint32, ctypes.POINTER(Row)]
 
     def reset(self) -> None:
         self.lib.dbl_reset()
@@ -113,6 +119,20 @@ class Double:
         for i in range(self.lib.dbl_neighbor_count()):
             row = Row()
             self.lib.dbl_get_neighbor(i, ctypes.byref(row))
+            found.append(read_row(row))
+        return sorted(found, key=lambda n: (n.interface_index, n.address))
+
+    def add_persistent(self, address: str, interface_index: int, mac: str) -> None:
+        """An entry of the persistent store (MSFT_NetNeighbor, PolicyStore PersistentStore)."""
+        code = self.lib.dbl_add_persistent(ctypes.byref(make_row(address, interface_index, mac, "Permanent")))
+        if code != 0:
+            raise ValueError(f"double refused persistent entry {address}: {code}")
+
+    def persistent(self) -> list[Neighbor]:
+        found = []
+        for i in range(self.lib.dbl_persistent_count()):
+            row = Row()
+            self.lib.dbl_get_persistent(i, ctypes.byref(row))
             found.append(read_row(row))
         return sorted(found, key=lambda n: (n.interface_index, n.address))
 

@@ -14,6 +14,8 @@ A, B, C = "00-15-5D-00-00-0A", "00-15-5D-00-00-0B", "00-15-5D-00-00-0C"
 
 def run(helper: Any, neighbors: list[dict[str, Any]], check_mode: bool = False,
         **params: Any) -> tuple[dict[str, Any], str | None]:
+    """The active store's bulk reconcile (store: active); test_persistent.py covers both stores."""
+    params.setdefault("store", "active")
     return csharp.run_module("win_neighbor", {"neighbors": neighbors, **params}, check_mode)
 
 
@@ -52,7 +54,8 @@ def test_one_snapshot_then_only_the_needed_calls(host: Double, helper: Any) -> N
     assert [e["mac"] for e in result["added"]] == [A]
     assert [e["address"] for e in result["updated"]] == ["10.0.0.2", "10.0.0.3"]
     assert result["removed"] == [{"address": "10.0.0.4", "mac": C, "interface_alias": "Ethernet",
-                                  "interface_index": 4, "state": "Permanent", "is_router": False}]
+                                  "interface_index": 4, "state": "Permanent", "is_router": False,
+                                  "stores": ["active"], "persistent_mac": None}]
     # One IPv4 snapshot; each change is its call plus one read-back.
     assert calls(host) == {"GetIpNetTable2": 1, "GetIpNetEntry2": 4, "CreateIpNetEntry2": 1,
                            "SetIpNetEntry2": 2, "DeleteIpNetEntry2": 1}
@@ -264,7 +267,8 @@ def test_info_row_fields(host: Double, helper: Any) -> None:
     rows, error = info(helper)
     assert error is None
     assert rows == [{"address": "fe80::1", "family": "IPv6", "mac": A, "interface_alias": "Ethernet 2",
-                     "interface_index": 7, "state": "Reachable", "is_router": True}]
+                     "interface_index": 7, "state": "Reachable", "is_router": True, "stores": ["active"],
+                     "persistent_mac": None}]
     # One alias lookup per interface seen, one snapshot per family.
     assert host.calls("ConvertInterfaceLuidToAlias") == 1 and host.calls("GetIpNetTable2") == 2
 

@@ -13,13 +13,27 @@ GETTER_ONLY = re.compile(r"\{\s*get\s*;\s*\}")
 
 
 def test_helper_compiles_as_csharp5_with_warnings_as_errors(tmp_path: Path) -> None:
-    """Against ansible-core's own Ansible.Basic, which the entry points take."""
+    """Every file as it ships, the CIM one included: against ansible-core's own
+    Ansible.Basic, which the entry points take, and MI .NET's declarations."""
     basic = build.build_ansible_basic(tmp_path, build.ansible_basic_source())
-    result = build.compile_csharp(build.csharp_sources(), tmp_path / "Neighbor.dll", references=(basic,))
+    mi = build.build_mi_stub(tmp_path)
+    result = build.compile_csharp(build.csharp_sources(), tmp_path / "Neighbor.dll", references=(basic, mi))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("source", build.csharp_sources(), ids=lambda p: p.name)
+def test_cim_file_names_mi_for_the_host_compiler() -> None:
+    """ansible-core adds a reference only when a util asks for it (//AssemblyReference)."""
+    first = build.CIM_SOURCE.read_text().splitlines()[0]
+    assert first == "//AssemblyReference -Type Microsoft.Management.Infrastructure.CimSession"
+
+
+def test_model_declares_what_the_cim_file_declares() -> None:
+    """The model stands in for NeighborCim.cs: the same public members."""
+    member = re.compile(r"public static [\w<>]+ (\w+)\(([^)]*)\)")
+    assert member.findall(build.CIM_SOURCE.read_text()) == member.findall(build.CIM_MODEL.read_text())
+
+
+@pytest.mark.parametrize("source", build.csharp_sources() + [build.CIM_MODEL], ids=lambda p: p.name)
 def test_no_getter_only_auto_properties(source: Path) -> None:
     found = [n for n, line in enumerate(source.read_text().splitlines(), 1) if GETTER_ONLY.search(line)]
     assert found == [], f"{source.name}: getter-only auto-properties on lines {found}"

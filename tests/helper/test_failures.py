@@ -109,8 +109,9 @@ def test_fallback_path_failures(host: Double, helper: Any, function: str) -> Non
     if function == "CreateIpNetEntry2":
         assert "10.0.0.4" not in table
         # The delete went through: the result reads it back and says so.
-        assert error.endswith("; Windows now reports no entry: the learned entry was removed (0 of 1 changes "
-                              "applied before it; the entries after it were not attempted)")
+        assert error.endswith("; Windows now reports no entry: the learned entry was removed; the persistent store "
+                              "holds no entry (0 of 1 changes applied before it; the entries after it were not "
+                              "attempted)")
         assert result["entries"][0]["after"] is None
     elif function == "DeleteIpNetEntry2":
         assert table["10.0.0.4"] == Neighbor("10.0.0.4", 4, NEW, "Stale")
@@ -132,7 +133,8 @@ def test_single_entry_fallback_that_loses_the_learned_entry_says_so(host: Double
     host.fault("CreateIpNetEntry2", 5)
     result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "address": "10.0.0.4", "mac": NEW})
     assert error is not None and "CreateIpNetEntry2 returned 5" in error
-    assert error.endswith("; Windows now reports no entry: the learned entry was removed")
+    assert error.endswith("; Windows now reports no entry: the learned entry was removed; the persistent store "
+                          "holds no entry")
     assert result["changed"] is True and result["before"]["state"] == "Stale" and result["after"] is None
     assert "10.0.0.4" not in {n.address for n in host.neighbors()}
 
@@ -141,15 +143,17 @@ def test_a_delete_that_fails_after_set_reports_what_set_left(host: Double, helpe
     prepare(host)
     host.fault("DeleteIpNetEntry2", 5)
     result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "address": "10.0.0.4", "mac": NEW})
-    assert error is not None and error.endswith(f"; Windows now reports {NEW} in state Stale")
+    assert error is not None and error.endswith(f"; Windows now reports {NEW} in state Stale; the persistent store "
+                                                "holds no entry")
     assert result["after"] == {"address": "10.0.0.4", "mac": NEW, "interface_alias": "Ethernet",
-                               "interface_index": 4, "state": "Stale", "is_router": False}
+                               "interface_index": 4, "state": "Stale", "is_router": False, "stores": ["active"],
+                               "persistent_mac": None}
 
 
 def test_compliant_entries_after_a_failure_are_unchanged(host: Double, helper: Any) -> None:
     host.add_neighbor("10.0.0.9", 4, NEW, "Permanent")
     host.fault("CreateIpNetEntry2", 5)
-    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "neighbors": [
+    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "store": "active", "neighbors": [
         {"address": "10.0.0.2", "mac": NEW}, {"address": "10.0.0.9", "mac": NEW}, {"address": "10.0.0.3", "mac": NEW}]})
     assert error is not None
     assert [e["status"] for e in result["entries"]] == ["failed", "unchanged", "not attempted"]
@@ -166,8 +170,8 @@ def test_create_on_an_interface_without_the_family_names_the_cause(host: Double,
 
 @pytest.mark.parametrize("args", [
     {"interface": "Ethernet", "address": "2001:db8::5", "state": "absent"},
-    {"interface": "Ethernet", "neighbors": [{"address": "2001:db8::5", "state": "absent"},
-                                            {"address": "10.0.0.1", "mac": OLD}]},
+    {"interface": "Ethernet", "store": "active", "neighbors": [{"address": "2001:db8::5", "state": "absent"},
+                                                               {"address": "10.0.0.1", "mac": OLD}]},
 ])
 def test_absent_without_the_family_stack_is_already_absent(host: Double, helper: Any, args: dict[str, Any]) -> None:
     host.option("ipv6", 0)

@@ -1,4 +1,5 @@
-"""The C# helper's reconcile of one entry, under Mono against the IP Helper double."""
+"""The C# helper's reconcile of one entry in the active store (store: active),
+against the IP Helper double; test_persistent.py covers the persistent store."""
 from __future__ import annotations
 
 from typing import Any
@@ -15,6 +16,7 @@ OTHER = "00-15-5D-0A-0B-0C"
 def run(helper: Any, check_mode: bool = False, **params: Any) -> tuple[dict[str, Any], str | None]:
     params.setdefault("interface", "Ethernet")
     params.setdefault("state", "present")
+    params.setdefault("store", "active")
     return csharp.run_module("win_neighbor", params, check_mode)
 
 
@@ -24,8 +26,9 @@ def calls(host: Double) -> dict[str, int]:
 
 def entry(address: str, mac: str, state: str = "Permanent", alias: str = "Ethernet",
           index: int = 4) -> dict[str, Any]:
-    return {"address": address, "mac": mac, "interface_alias": alias,
-            "interface_index": index, "state": state, "is_router": False}
+    """An entry the active store alone holds."""
+    return {"address": address, "mac": mac, "interface_alias": alias, "interface_index": index,
+            "state": state, "is_router": False, "stores": ["active"], "persistent_mac": None}
 
 
 def test_creates_a_missing_entry_and_reports_what_windows_holds(host: Double, helper: Any) -> None:

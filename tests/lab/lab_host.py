@@ -100,7 +100,7 @@ def build_host(run: lab_payload.ModuleRun) -> Path:
     """lab.exe with the payload's Ansible.Basic and C# utils, the module glue and
     the PowerShell stand-in; cached by the content of everything that goes in,
     so many tasks compile once."""
-    own = [LAB_HOST_SOURCE, build.SMA_STUB, build.GLUE_SOURCE]
+    own = [LAB_HOST_SOURCE, build.SMA_STUB, build.GLUE_SOURCE, build.CIM_MODEL]
     inputs = [run.ansible_basic, sorted(run.csharp_utils.items()), [(p.name, p.read_text()) for p in own]]
 
     def build_into(work: Path) -> None:
@@ -127,7 +127,7 @@ def build_host(run: lab_payload.ModuleRun) -> Path:
 
 def build_double(missing_exports: t.Sequence[str]) -> Path:
     """The IP Helper double, without the exports named (a Windows that lacks them)."""
-    sources = [(p.name, p.read_text()) for p in (build.DOUBLE_SOURCE, build.DOUBLE_SOURCE.with_suffix(".h"))]
+    sources = [(p.name, p.read_text()) for p in build.DOUBLE_SOURCES]
 
     def build_into(work: Path) -> None:
         library = build.build_double(work, hidden=tuple(missing_exports))

@@ -418,6 +418,7 @@ void dbl_reset(void) {
     set_promotes_dynamic = stack_ipv4 = stack_ipv6 = 1;
     created_state = DBL_PERMANENT;
     race_learn = 0;
+    persistent_reset();
 }
 
 /* UTF-8 to UTF-16, for aliases such as "Ethernet 2" or "Ethernet-Verbindung ä". */
@@ -467,6 +468,16 @@ int dbl_add_interface(uint32_t index, uint64_t luid, const char *alias_utf8, int
     iface->link_length = 6;
     interface_count++;
     return 0;
+}
+
+int dbl_interface_exists(uint32_t index) {
+    return by_index(index) != NULL;
+}
+
+/* Removes entry i as ARP/ND or a reboot would; not counted. */
+void dbl_remove_neighbor(uint32_t i) {
+    if (i < neighbor_count)
+        remove_at(i);
 }
 
 int dbl_set_link_length(uint32_t index, uint32_t length) {
@@ -521,7 +532,7 @@ int dbl_get_neighbor(uint32_t i, DBL_MIB_IPNET_ROW2 *out) {
 int dbl_set_fault(const char *function, uint32_t code) {
     int f = function_id(function);
     if (f < 0)
-        return -1;
+        return persistent_set_fault(function, code);
     faults[f] = code;
     return 0;
 }
@@ -529,15 +540,16 @@ int dbl_set_fault(const char *function, uint32_t code) {
 /* UINT64_MAX for a function the double does not have. */
 uint64_t dbl_calls(const char *function) {
     int f = function_id(function);
-    return f >= 0 ? calls[f] : UINT64_MAX;
+    return f >= 0 ? calls[f] : persistent_calls(function);
 }
 
 void dbl_reset_counters(void) {
     memset(calls, 0, sizeof calls);
+    persistent_reset_counters();
 }
 
 uint64_t dbl_mutations(void) {
-    return calls[F_CREATE] + calls[F_SET] + calls[F_DELETE];
+    return calls[F_CREATE] + calls[F_SET] + calls[F_DELETE] + persistent_mutations();
 }
 
 /* set_promotes_dynamic: Set on a dynamic entry makes it Permanent (1) or only
@@ -556,7 +568,7 @@ int dbl_set_option(const char *name, int value) {
     else if (strcmp(name, "race_learn") == 0)
         race_learn = value;
     else
-        return -1;
+        return persistent_set_option(name, value);
     return 0;
 }
 

@@ -90,5 +90,25 @@ uint64_t dbl_mutations(void);
 int dbl_set_option(const char *name, int value);
 int dbl_tables_outstanding(void);
 int dbl_set_link_length(uint32_t index, uint32_t length);
+int dbl_interface_exists(uint32_t index);
+void dbl_remove_neighbor(uint32_t i);
+
+/* The persistent store (persistent_double.c): its operations, as NeighborCim's
+ * test stand-in calls them, with MI result codes. */
+uint32_t dbl_persistent_enumerate(uint32_t *count);
+int dbl_persistent_listed(uint32_t i, DBL_MIB_IPNET_ROW2 *out, uint8_t *store);
+uint32_t dbl_persistent_create(const DBL_MIB_IPNET_ROW2 *row);
+uint32_t dbl_persistent_modify(const DBL_MIB_IPNET_ROW2 *row);
+uint32_t dbl_persistent_delete(const DBL_MIB_IPNET_ROW2 *row);
+uint32_t dbl_add_persistent(const DBL_MIB_IPNET_ROW2 *row);
+uint32_t dbl_persistent_count(void);
+int dbl_get_persistent(uint32_t i, DBL_MIB_IPNET_ROW2 *out);
+/* What the dbl_* controls pass on to it. */
+void persistent_reset(void);
+void persistent_reset_counters(void);
+int persistent_set_fault(const char *operation, uint32_t code);
+uint64_t persistent_calls(const char *operation);
+uint64_t persistent_mutations(void);
+int persistent_set_option(const char *name, int value);
 
 #endif

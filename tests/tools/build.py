@@ -15,6 +15,14 @@ ROOT = Path(__file__).resolve().parents[2]
 MODULE_UTILS = ROOT / "plugins" / "module_utils"
 NATIVE = ROOT / "tests" / "native"
 DOUBLE_SOURCE = NATIVE / "iphlpapi_double.c"
+# The persistent store's double, built into the same library.
+DOUBLE_SOURCES = (DOUBLE_SOURCE, NATIVE / "persistent_double.c", NATIVE / "iphlpapi_double.h")
+CIM = ROOT / "tests" / "cim"
+# The one file that talks CIM, and what the tests build in its place.
+CIM_SOURCE = MODULE_UTILS / "NeighborCim.cs"
+CIM_MODEL = CIM / "MsftNetNeighborModel.cs"
+# Compile-only MI .NET, for the C# 5 gate over CIM_SOURCE.
+MI_STUB = CIM / "Microsoft.Management.Infrastructure.cs"
 POWERSHELL = ROOT / "tests" / "powershell"
 SMA_STUB = POWERSHELL / "System.Management.Automation.cs"
 EVENTLOG_STUB = POWERSHELL / "System.Diagnostics.EventLog.cs"
@@ -30,6 +38,19 @@ def csharp_sources() -> list[Path]:
     return sorted(MODULE_UTILS.glob("*.cs"))
 
 
+def tested_sources(sources: list[Path] | None = None) -> list[Path]:
+    """The collection's C# as the tests run it: the persistent store's model in
+    place of NeighborCim.cs, whose CIM cannot run here."""
+    return [CIM_MODEL if s.name == CIM_SOURCE.name else s for s in (sources or csharp_sources())]
+
+
+def build_mi_stub(out_dir: Path) -> Path:
+    """Microsoft.Management.Infrastructure.dll, compile-only."""
+    assembly = out_dir / "Microsoft.Management.Infrastructure.dll"
+    _checked(compile_csharp([MI_STUB], assembly), MI_STUB.name)
+    return assembly
+
+
 def ansible_basic_source() -> Path:
     """Ansible.Basic.cs of the ansible-core that runs the tests."""
     import ansible.module_utils.csharp as csharp_utils
@@ -42,7 +63,7 @@ def build_double(out_dir: Path, name: str = "libiphlpapi.so", hidden: tuple[str,
     whose iphlpapi.dll lacks them (a call then fails to find its entry point)."""
     library = out_dir / name
     command = ["gcc", "-std=c11", "-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror",
-               "-o", str(library), str(DOUBLE_SOURCE)]
+               "-o", str(library)] + [str(s) for s in DOUBLE_SOURCES if s.suffix == ".c"]
     if hidden:
         script = out_dir / f"{name}.exports"
         script.write_text("{ global: *; local: %s; };\n" % "; ".join(hidden))
@@ -80,9 +101,10 @@ def build_ansible_basic(out_dir: Path, source: Path) -> Path:
 
 
 def build_helper(out_dir: Path, ansible_basic: Path, sources: list[Path] | None = None) -> Path:
-    """Neighbor.dll (the C# 5 gate), against the Ansible.Basic it runs with."""
+    """Neighbor.dll (the C# 5 gate), against the Ansible.Basic it runs with,
+    with the persistent store's model in place of the CIM file."""
     assembly = out_dir / "Neighbor.dll"
-    _checked(compile_csharp(sources or csharp_sources(), assembly, references=(ansible_basic,)), "the helper")
+    _checked(compile_csharp(tested_sources(sources), assembly, references=(ansible_basic,)), "the helper")
     return assembly
 
 

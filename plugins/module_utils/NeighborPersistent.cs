@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCim;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
+
+// The persistent store: the neighbor entries Windows loads into the active
+// store at every boot. NeighborCim.cs is the only code that talks to it (CIM,
+// MSFT_NetNeighbor with PolicyStore = PersistentStore); this file checks what
+// it reads, finds entries and words its failures, so that all of it runs in the
+// tests against a model of the store.
+namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent
+{
+    // MSFT_NetNeighbor.Store, the store a row comes from.
+    public enum NeighborStore
+    {
+        Persistent = 0,
+        Active = 1,
+    }
+
+    // One MSFT_NetNeighbor instance as the CIM class reports it. Handle is what
+    // NeighborCim needs to change or delete that instance (null in the model).
+    public sealed class PersistentRow
+    {
+        public string Address { get; private set; }
+        public uint InterfaceIndex { get; private set; }
+        public string Mac { get; private set; }
+        public byte Store { get; private set; }
+        public object Handle { get; private set; }
+
+        public PersistentRow(string address, uint interfaceIndex, string mac, byte store, object handle)
+        {
+            Address = address;
+            InterfaceIndex = interfaceIndex;
+            Mac = mac;
+            Store = store;
+            Handle = handle;
+        }
+    }
+
+    // A CIM operation that failed: the operation's name and its MI result
+    // (CimException.NativeErrorCode), with the provider's message.
+    public class PersistentStoreException : Exception
+    {
+        public string Operation { get; private set; }
+        public uint Code { get; private set; }
+
+        public PersistentStoreException(string operation, uint code, string message) : base(message)
+        {
+            Operation = operation;
+            Code = code;
+        }
+
+        static string Name(uint code)
+        {
+            switch (code)
+            {
+                case 1: return "MI_RESULT_FAILED";
+                case 2: return "MI_RESULT_ACCESS_DENIED";
+                case 3: return "MI_RESULT_INVALID_NAMESPACE";
+                case 4: return "MI_RESULT_INVALID_PARAMETER";
+                case 5: return "MI_RESULT_INVALID_CLASS";
+                case 6: return "MI_RESULT_NOT_FOUND";
+                case 7: return "MI_RESULT_NOT_SUPPORTED";
+                case 11: return "MI_RESULT_ALREADY_EXISTS";
+                default: return "MI result " + code.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        // The message with what it means for the task, the operation and the code.
+        public string Explain()
+        {
+            string why = Code == 2
+                ? "access is denied: changing the persistent store needs administrator rights; run the task elevated"
+                : Message.TrimEnd('.', ' ', '\r', '\n');
+            return String.Format(CultureInfo.InvariantCulture, "{0} (MSFT_NetNeighbor {1} with PolicyStore "
+                + "PersistentStore returned {2}, {3})", why, Operation, Code, Name(Code));
+        }
+    }
+
+    // The persistent store as read once, indexed by interface and address.
+    public sealed class PersistentTable
+    {
+        readonly Dictionary<string, PersistentRow> byKey = new Dictionary<string, PersistentRow>();
+        readonly List<PersistentRow> rows = new List<PersistentRow>();
+
+        public IList<PersistentRow> Rows
+        {
+            get { return rows.AsReadOnly(); }
+        }
+
+        static string Key(uint interfaceIndex, IPAddress address)
+        {
+            return interfaceIndex.ToString(CultureInfo.InvariantCulture) + "/" + address;
+        }
+
+        // Reads the store. The provider may ignore the PolicyStore option (MI sends
+        // custom options with mustComply false): every row must say it comes from
+        // the persistent store, or nothing read here means anything.
+        public static PersistentTable Read()
+        {
+            List<PersistentRow> read;
+            try
+            {
+                read = MsftNetNeighbor.Enumerate();
+            }
+            catch (PersistentStoreException e)
+            {
+                throw new NeighborException("Reading the persistent store failed: " + e.Explain());
+            }
+            PersistentTable table = new PersistentTable();
+            foreach (PersistentRow row in read)
+            {
+                if (row.Store != (byte)NeighborStore.Persistent)
+                    throw new NeighborException(String.Format(CultureInfo.InvariantCulture,
+                        "The persistent store cannot be trusted on this host: asked for PolicyStore PersistentStore, "
+                        + "MSFT_NetNeighbor answered with a row of store {0} ({1} on interface index {2}); the provider "
+                        + "ignored the option, so what is persistent cannot be read or changed here",
+                        row.Store, row.Address, row.InterfaceIndex));
+                IPAddress address = ParseAddress(row.Address);
+                if (address == null)
+                    continue;
+                table.rows.Add(row);
+                table.byKey[Key(row.InterfaceIndex, address)] = row;
+            }
+            return table;
+        }
+
+        static IPAddress ParseAddress(string text)
+        {
+            IPAddress address;
+            return text != null && IPAddress.TryParse(text, out address) ? address : null;
+        }
+
+        // The row's address, or null when Windows reports one this code cannot read.
+        public static IPAddress AddressOf(PersistentRow row)
+        {
+            return ParseAddress(row.Address);
+        }
+
+        // The MAC of a row (Windows writes 00-15-5D-01-02-03), or null when it has none.
+        public static byte[] MacOf(PersistentRow row)
+        {
+            if (String.IsNullOrEmpty(row.Mac))
+                return null;
+            try
+            {
+                return NeighborParse.Mac("LinkLayerAddress", row.Mac);
+            }
+            catch (NeighborInputException)
+            {
+                return null;
+            }
+        }
+
+        public PersistentRow Find(uint interfaceIndex, IPAddress address)
+        {
+            PersistentRow row;
+            return byKey.TryGetValue(Key(interfaceIndex, address), out row) ? row : null;
+        }
+    }
+
+    // The changes, each worded with the store, the entry and the interface.
+    public static class PersistentStore
+    {
+        public static void Create(IPAddress address, byte[] mac, NeighborInterface iface)
+        {
+            string text = NeighborParse.FormatMac(mac);
+            Call(delegate { MsftNetNeighbor.Create(new PersistentRow(address.ToString(), iface.Index, text, 0, null)); },
+                "Writing the neighbor {0} -> {1} on {2} to the persistent store", address, text, iface);
+        }
+
+        public static void Modify(PersistentRow found, byte[] mac, NeighborInterface iface)
+        {
+            string text = NeighborParse.FormatMac(mac);
+            Call(delegate { MsftNetNeighbor.Modify(found, text); },
+                "Changing the MAC of the neighbor {0} on {2} in the persistent store to {1}", found.Address, text, iface);
+        }
+
+        public static void Delete(PersistentRow found, NeighborInterface iface)
+        {
+            Call(delegate { MsftNetNeighbor.Delete(found); },
+                "Removing the neighbor {0} on {2} from the persistent store", found.Address, null, iface);
+        }
+
+        static void Call(Action call, string action, object address, string mac, NeighborInterface iface)
+        {
+            try
+            {
+                call();
+            }
+            catch (PersistentStoreException e)
+            {
+                throw new NeighborException(String.Format(action, address, mac, iface) + " failed: " + e.Explain());
+            }
+        }
+    }
+}
