@@ -31,10 +31,10 @@ def _field(value: t.Any) -> str:
 
 
 def describe(entry: dict[str, t.Any] | None) -> str:
-    """An entry as diff lines; an absent entry as nothing, a missing value as (none)."""
+    """An entry as diff lines; an absent entry as nothing, a null value as (none)."""
     if not entry:
         return ""
-    return "".join(f"{field}: {_field(entry.get(field))}\n" for field in ENTRY_FIELDS)
+    return "".join(f"{field}: {_field(entry[field])}\n" for field in ENTRY_FIELDS if field in entry)
 
 
 def render_diff(header: str, before: str, after: str) -> dict[str, str]:

@@ -7,7 +7,6 @@ using System.Net.Sockets;
 using System.Text;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
-using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborStores;
 
 // Neighbor entries as Windows holds them, the IP Helper calls that read and
 // change one, and the reconcile of one entry with what a task asks for.
@@ -17,18 +16,6 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor
     {
         public NeighborException(string message) : base(message)
         {
-        }
-    }
-
-    // A failure after Windows accepted a change: After is the entry as read
-    // back then from both stores.
-    public class NeighborChangeException : NeighborException
-    {
-        public StoredNeighbor After { get; private set; }
-
-        public NeighborChangeException(string message, StoredNeighbor after) : base(message)
-        {
-            After = after;
         }
     }
 

@@ -7,6 +7,7 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSnapshot;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborStores;
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Management.Infrastructure;
 using Microsoft.Management.Infrastructure.Options;
-using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
 
 // The persistent store through the CIM class behind the NetTCPIP cmdlets:
 // MSFT_NetNeighbor in root/StandardCimv2, with the custom operation option

@@ -6,6 +6,7 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
 
 // One neighbor across Windows' two stores, and its reconcile. The active store
 // (what the host uses now, through the IP Helper API) and the persistent store
@@ -14,6 +15,18 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersis
 // active store only, state absent in neither.
 namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborStores
 {
+    // A failure after Windows accepted a change: After is the entry as read
+    // back then from both stores.
+    public class NeighborChangeException : NeighborException
+    {
+        public StoredNeighbor After { get; private set; }
+
+        public NeighborChangeException(string message, StoredNeighbor after) : base(message)
+        {
+            After = after;
+        }
+    }
+
     public sealed class StoredNeighbor
     {
         public IPAddress Address { get; private set; }

@@ -12,7 +12,7 @@ description:
   - Makes entries of the Windows neighbor table (ARP for IPv4, NDP for IPv6) static
     (C(Permanent)) with the given MAC address, or removes static entries; one entry per task, or
     many with O(neighbors), optionally removing the static entries the task does not list (O(purge)).
-  - Windows keeps neighbor entries in two stores, as C(netsh) and C(New-NetNeighbor) do: the active
+  - Windows keeps neighbor entries in two stores, as C(netsh) and C(New-NetNeighbor) do, the active
     store (what the host uses now) and the persistent store (loaded into the active store at every boot).
     By default (O(store=persistent)) an entry is pinned in both, so it survives a reboot.
   - The active store is changed through the IP Helper API (C(iphlpapi.dll)), the persistent store through
@@ -94,8 +94,8 @@ options:
   purge:
     description:
       - With O(neighbors), also remove the static entries that the task does not list, on the
-        interfaces it names (the entries' interfaces and O(interface)), from both stores: the static
-        entries of the active store and the entries of the persistent store.
+        interfaces it names (the entries' interfaces and O(interface)), from both stores (the static
+        entries of the active store and the entries of the persistent store).
       - Only C(Permanent) unicast entries are removed; dynamic entries, multicast addresses and
         broadcast entries (which Windows keeps static itself) are never touched.
     type: bool

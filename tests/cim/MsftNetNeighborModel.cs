@@ -5,7 +5,7 @@ using System.Net;
 using System.Runtime.InteropServices;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
-using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
 
 // Test-only stand-in for plugins/module_utils/NeighborCim.cs: the same class
 // and members, answering from the persistent store of the native test double

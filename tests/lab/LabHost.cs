@@ -49,6 +49,15 @@ namespace IPNeighborLab
 
         [DllImport("iphlpapi.dll")]
         public static extern int dbl_set_link_length(uint index, uint length);
+
+        [DllImport("iphlpapi.dll")]
+        public static extern uint dbl_add_persistent(ref MIB_IPNET_ROW2 row);
+
+        [DllImport("iphlpapi.dll")]
+        public static extern uint dbl_persistent_count();
+
+        [DllImport("iphlpapi.dll")]
+        public static extern int dbl_get_persistent(uint i, ref MIB_IPNET_ROW2 row);
     }
 
     static class LabHost
@@ -57,6 +66,8 @@ namespace IPNeighborLab
             "GetIpNetEntry2", "GetIpNetTable2", "FreeMibTable", "CreateIpNetEntry2", "SetIpNetEntry2",
             "DeleteIpNetEntry2", "ConvertInterfaceAliasToLuid", "ConvertInterfaceIndexToLuid",
             "ConvertInterfaceLuidToIndex", "ConvertInterfaceLuidToAlias", "GetIfEntry2",
+            "MSFT_NetNeighbor.EnumerateInstances", "MSFT_NetNeighbor.Create", "MSFT_NetNeighbor.ModifyInstance",
+            "MSFT_NetNeighbor.DeleteInstance",
         };
 
         static int Main()
@@ -72,6 +83,7 @@ namespace IPNeighborLab
             foreach (string function in Functions)
                 calls[function] = (long)Double.dbl_calls(function);
             host["neighbors"] = Dump();
+            host["persistent"] = DumpPersistent();
 
             Dictionary<string, object> answer = new Dictionary<string, object>();
             answer["output"] = run.Output;
@@ -121,10 +133,20 @@ namespace IPNeighborLab
                 if (code != 0)
                     throw new ArgumentException(String.Format("the double refused neighbor {0}: {1}", n["address"], code));
             }
+            foreach (object item in List(host, "persistent"))
+            {
+                IDictionary n = Map(item);
+                MIB_IPNET_ROW2 row = NeighborRow.New(IPAddress.Parse((string)n["address"]), 0,
+                    Convert.ToUInt32(n["interface_index"], CultureInfo.InvariantCulture));
+                NeighborRow.SetMac(ref row, NeighborParse.Mac("mac", (string)n["mac"]));
+                uint code = Double.dbl_add_persistent(ref row);
+                if (code != 0)
+                    throw new ArgumentException(String.Format("the double refused persistent entry {0}: {1}", n["address"], code));
+            }
             foreach (DictionaryEntry fault in Map(host["faults"]))
             {
                 if (Double.dbl_set_fault((string)fault.Key, Convert.ToUInt32(fault.Value, CultureInfo.InvariantCulture)) != 0)
-                    throw new ArgumentException("faults: the IP Helper API has no function " + fault.Key);
+                    throw new ArgumentException("faults: neither the IP Helper API nor MSFT_NetNeighbor has " + fault.Key);
             }
             foreach (DictionaryEntry option in Map(host["behaviour"]))
             {
@@ -132,6 +154,24 @@ namespace IPNeighborLab
                 if (Double.dbl_set_option((string)option.Key, value) != 0)
                     throw new ArgumentException("behaviour: unknown option " + option.Key);
             }
+        }
+
+        // The persistent store: address, interface and MAC of each entry.
+        static List<object> DumpPersistent()
+        {
+            List<object> entries = new List<object>();
+            uint count = Double.dbl_persistent_count();
+            for (uint i = 0; i < count; i++)
+            {
+                MIB_IPNET_ROW2 row = NeighborRow.New(IPAddress.Any, 0, 0);
+                Double.dbl_get_persistent(i, ref row);
+                Dictionary<string, object> n = new Dictionary<string, object>();
+                n["address"] = NeighborRow.Address(row).ToString();
+                n["interface_index"] = (long)row.InterfaceIndex;
+                n["mac"] = NeighborParse.FormatMac(NeighborRow.Mac(row)) ?? "";
+                entries.Add(n);
+            }
+            return entries;
         }
 
         static List<object> Dump()

@@ -41,6 +41,10 @@ DEFAULT_HOST: dict[str, Any] = {
         {"address": "10.20.0.1", "interface_index": 7, "mac": "00-15-5D-00-14-01", "state": "Reachable"},
         {"address": "192.168.10.99", "interface_index": 4, "mac": "00-15-5D-00-0A-63", "state": "Permanent"},
     ],
+    # The persistent store (MSFT_NetNeighbor, PolicyStore PersistentStore): what a boot loads.
+    "persistent": [
+        {"address": "192.168.10.99", "interface_index": 4, "mac": "00-15-5D-00-0A-63"},
+    ],
     "faults": {},
     "calls": {},
 }
@@ -58,6 +62,15 @@ def save_state(path: Path, state: dict[str, Any]) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(json.dumps(state, indent=2) + "\n")
     os.replace(tmp, path)
+
+
+def reboot(state: dict[str, Any]) -> dict[str, Any]:
+    """The host after a restart: the active store is what the persistent store
+    loads (static entries), everything learned or pinned in the active store only is gone."""
+    host = copy.deepcopy(state)
+    host["neighbors"] = [{"address": n["address"], "interface_index": n["interface_index"], "mac": n["mac"],
+                          "state": "Permanent"} for n in host.get("persistent", [])]
+    return host
 
 
 def _with_luids(state: dict[str, Any]) -> dict[str, Any]:
@@ -111,6 +124,9 @@ def build_host(run: lab_payload.ModuleRun) -> Path:
         for name, text in run.csharp_utils.items():
             (work / name).write_text(text)
             utils.append(work / name)
+        # The payload carries the CIM file (the host compiles it); the lab runs the model in its place.
+        if not any(build.is_cim_source(u) for u in utils):
+            raise RuntimeError(f"the payload lacks {build.CIM_SOURCE.name}: {sorted(run.csharp_utils)}")
         try:
             helper = build.build_helper(work, basic, utils)
         except RuntimeError as e:
@@ -171,6 +187,7 @@ def run(module_run: lab_payload.ModuleRun, state: dict[str, t.Any]) -> tuple[str
     answer = json.loads(proc.stdout)
     new_state = dict(state)
     new_state["neighbors"] = sorted(answer["host"]["neighbors"], key=lambda n: (n["interface_index"], n["address"]))
+    new_state["persistent"] = sorted(answer["host"]["persistent"], key=lambda n: (n["interface_index"], n["address"]))
     calls = dict(state.get("calls", {}))
     for function, count in answer["calls"].items():
         if count:
@@ -179,3 +196,20 @@ def run(module_run: lab_payload.ModuleRun, state: dict[str, t.Any]) -> tuple[str
     new_state["runtime"] = answer["runtime"]
     output = _unhandled(answer["unhandled"]) if answer["unhandled"] else answer["output"]
     return output, new_state
+
+
+def main(argv: list[str]) -> int:
+    """python lab_host.py reboot STATE_FILE...: restarts the simulated hosts."""
+    if len(argv) < 2 or argv[0] != "reboot":
+        print("usage: lab_host.py reboot STATE_FILE...", file=sys.stderr)
+        return 2
+    for name in argv[1:]:
+        path = Path(name)
+        save_state(path, reboot(load_state(path)))
+        print(f"rebooted {path.stem}: the active store is now the persistent store's "
+              f"{len(load_state(path)['neighbors'])} entries")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -18,6 +18,9 @@ ROOT = LAB.parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "tools"))
 
 import build  # noqa: E402
+
+sys.path.insert(0, str(LAB))
+import lab_host  # noqa: E402
 MUTATING = ("CreateIpNetEntry2", "SetIpNetEntry2", "DeleteIpNetEntry2")
 
 HOST: dict[str, Any] = {
@@ -31,6 +34,11 @@ HOST: dict[str, Any] = {
         {"address": "192.168.50.30", "interface_index": 4, "mac": "00-15-5D-32-00-1E", "state": "Stale"},
         {"address": "192.168.50.40", "interface_index": 4, "mac": "00-15-5D-32-00-28", "state": "Permanent"},
         {"address": "192.168.50.50", "interface_index": 4, "mac": "00-15-5D-32-00-32", "state": "Reachable"},
+    ],
+    # The static entries were pinned persistently before, as netsh does by default.
+    "persistent": [
+        {"address": "192.168.50.20", "interface_index": 4, "mac": "00-15-5D-32-00-14"},
+        {"address": "192.168.50.40", "interface_index": 4, "mac": "00-15-5D-32-00-28"},
     ],
     "faults": {},
     "calls": {},
@@ -93,6 +101,10 @@ class Lab:
             assert self.state()["runtime"].startswith(RUNTIME_NAMES[self.runtime]), self.state()["runtime"]
         return proc
 
+    def reboot(self) -> None:
+        """The host restarts: its active store is rebuilt from the persistent one."""
+        self.write(lab_host.reboot(self.state()))
+
     @property
     def record_file(self) -> Path:
         return self.state_dir / "record.json"
@@ -122,6 +134,11 @@ def test_every_branch_then_idempotent(lab: Lab) -> None:
     assert ("192.168.50.10", "00-15-5D-32-00-0A", "Permanent") in neighbors
     assert not any(n[0] == "192.168.50.40" for n in neighbors)
     assert ("192.168.50.50", "00-15-5D-32-00-32", "Reachable") in neighbors
+    # Every pin is persistent too; the removed entry is gone from both stores.
+    assert {(n["address"], n["mac"]) for n in lab.state()["persistent"]} == {
+        ("192.168.50.10", "00-15-5D-32-00-0A"), ("192.168.50.20", "00-15-5D-32-00-15"),
+        ("192.168.50.30", "00-15-5D-32-00-1E"), ("2001:db8::10", "00-15-5D-32-00-10"),
+        ("10.0.0.1", "00-15-5D-0A-00-01")}
     # All mutating calls were the first run's; the second only read.
     calls = lab.state()["calls"]
     expected = {"CreateIpNetEntry2": 3, "SetIpNetEntry2": 2, "DeleteIpNetEntry2": 1}
@@ -145,7 +162,8 @@ def test_diff_output_is_readable(lab: Lab) -> None:
     assert proc.returncode == 0, proc.stdout[-3000:]
     out = proc.stdout
     assert "--- before: neighbor 192.168.50.30 on interface Ethernet (before)" in out
-    assert "-state: Stale\n+state: Permanent" in out
+    assert "-state: Stale\n-stores: active\n-persistent_mac: (none)\n+state: Permanent\n" \
+           "+stores: active, persistent\n+persistent_mac: 00-15-5D-32-00-1E" in out
     assert "-mac: 00-15-5D-32-00-14\n+mac: 00-15-5D-32-00-15" in out
     assert "+address: 192.168.50.10\n+mac: 00-15-5D-32-00-0A\n" in out
     assert "-address: 192.168.50.40\n" in out
@@ -184,6 +202,57 @@ def test_example_pins_then_reports_ok(lab: Lab) -> None:
     assert lab.state()["runtime"].startswith(RUNTIME_NAMES[lab.runtime])
     second = lab.stats(ROOT / "examples" / "pin_neighbors.yml")
     assert second["changed"] == 0 and second["failures"] == 0
+
+
+@pytest.mark.parametrize("example,changes", [("pin_neighbors", 4), ("pin_fleet", 1)])
+def test_examples_check_first_then_pin_persistently_and_survive_a_reboot(lab: Lab, example: str,
+                                                                         changes: int) -> None:
+    """As tests/lab/run-example.sh runs them: --check --diff, then for real, then a reboot."""
+    playbook = ROOT / "examples" / f"{example}.yml"
+    checked = lab.stats(playbook, "--check", "--diff")
+    assert (checked["changed"], checked["failures"]) == (changes, 0)
+    assert lab.state()["persistent"] == lab_host.DEFAULT_HOST["persistent"], "check mode changed the host"
+    assert lab.stats(playbook)["changed"] == changes
+    pinned = {(n["address"], n["mac"]) for n in lab.state()["neighbors"] if n["state"] == "Permanent"}
+    assert {(n["address"], n["mac"]) for n in lab.state()["persistent"]} == pinned
+    lab.reboot()
+    assert {(n["address"], n["mac"]) for n in lab.state()["neighbors"]} == pinned
+    assert (lab.stats(playbook)["changed"]) == 0
+
+
+def test_persistent_pins_survive_a_reboot_and_removed_or_active_ones_do_not(lab: Lab) -> None:
+    playbook = LAB / "playbooks" / "reboot.yml"
+    lab.write(HOST)
+    assert lab.stats(playbook, "--tags", "pin")["changed"] == 2
+    lab.reboot()
+    assert lab.stats(playbook, "--tags", "after_reboot")["failures"] == 0
+    assert lab.stats(playbook, "--tags", "remove")["changed"] == 1
+    lab.reboot()
+    assert lab.stats(playbook, "--tags", "after_removal")["failures"] == 0
+
+
+@pytest.mark.parametrize("operation", ["EnumerateInstances", "Create"])
+def test_a_failing_persistent_store_call_fails_the_task_naming_the_store(lab: Lab, operation: str) -> None:
+    lab.write(dict(HOST, faults={f"MSFT_NetNeighbor.{operation}": 2}))
+    lab.stats(LAB / "playbooks" / "reboot.yml", "--tags", "pin", expect_rc=2)
+    record = lab.results()[0]
+    result = record["result"]
+    assert record["status"] == "failed"
+    assert f"(MSFT_NetNeighbor {operation} with PolicyStore PersistentStore returned 2, " \
+           "MI_RESULT_ACCESS_DENIED)" in result["msg"]
+    # The active store took the pin before the persistent write failed; the read did not let anything start.
+    assert result["changed"] is (operation == "Create")
+    assert ("192.168.50.1" in {n["address"] for n in lab.state()["neighbors"]}) is (operation == "Create")
+    assert lab.state()["persistent"] == HOST["persistent"]
+
+
+def test_a_provider_that_ignores_policy_store_fails_the_task(lab: Lab) -> None:
+    lab.write(dict(HOST, behaviour={"ignore_policy_store": 1}))
+    lab.stats(LAB / "playbooks" / "reboot.yml", "--tags", "pin", expect_rc=2)
+    result = lab.results()[0]["result"]
+    assert result["msg"].startswith("The persistent store cannot be trusted on this host")
+    assert result["changed"] is False
+    assert lab.state()["neighbors"] == [dict(n, is_router=False) for n in HOST["neighbors"]]
 
 
 def test_integration_target_against_the_lab(lab: Lab) -> None:
@@ -323,8 +392,9 @@ def test_a_fallback_that_loses_the_learned_entry_says_so(lab: Lab) -> None:
     stats = lab.stats(LAB / "playbooks" / "truthful.yml", "--tags", "bulk_fallback", "--diff")
     assert (stats["ignored"], stats["changed"]) == (1, 1)
     result = lab.results()[0]["result"]
-    assert result["msg"].endswith("; Windows now reports no entry: the learned entry was removed (1 of 2 changes "
-                                  "applied before it; the entries after it were not attempted)")
+    assert result["msg"].endswith("; Windows now reports no entry: the learned entry was removed; the persistent "
+                                  "store holds no entry (1 of 2 changes applied before it; the entries after it were "
+                                  "not attempted)")
     assert [(e["address"], e["status"]) for e in result["entries"]] == [
         ("192.168.50.20", "updated"), ("192.168.50.30", "failed after a change"), ("192.168.50.40", "unchanged")]
     assert result["entries"][1]["after"] is None
@@ -343,7 +413,8 @@ def test_a_single_fallback_that_loses_the_learned_entry_says_so(lab: Lab) -> Non
     lab.stats(LAB / "playbooks" / "truthful.yml", "--tags", "single_fallback", "--diff")
     result = lab.results()[0]["result"]
     assert result["changed"] is True and result["after"] is None
-    assert result["msg"].endswith("; Windows now reports no entry: the learned entry was removed")
+    assert result["msg"].endswith("; Windows now reports no entry: the learned entry was removed; the persistent "
+                                  "store holds no entry")
     assert result["diff"]["before"].startswith("address: 192.168.50.30\n") and result["diff"]["after"] == ""
     assert "192.168.50.30" not in table(lab)
 

@@ -41,7 +41,12 @@ def csharp_sources() -> list[Path]:
 def tested_sources(sources: list[Path] | None = None) -> list[Path]:
     """The collection's C# as the tests run it: the persistent store's model in
     place of NeighborCim.cs, whose CIM cannot run here."""
-    return [CIM_MODEL if s.name == CIM_SOURCE.name else s for s in (sources or csharp_sources())]
+    return [CIM_MODEL if is_cim_source(s) else s for s in (sources or csharp_sources())]
+
+
+def is_cim_source(source: Path) -> bool:
+    """NeighborCim.cs, as the repository or a payload (by its full util name) names it."""
+    return source.name == CIM_SOURCE.name or source.name.endswith("." + CIM_SOURCE.name)
 
 
 def build_mi_stub(out_dir: Path) -> Path:

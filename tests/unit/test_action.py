@@ -186,3 +186,19 @@ def test_single_diff_of_a_failure_after_a_change(action_class: Any) -> None:
               "after": None}
     result = run(action_class, args, diff=True, module_result=failed)[0]
     assert result["diff"]["before"].startswith("address: 192.168.1.10\n") and result["diff"]["after"] == ""
+
+
+def test_diff_shows_which_stores_hold_the_entry(action_class: Any) -> None:
+    """A change only of stores (made persistent) still shows in the diff."""
+    active = dict(AFTER, stores=["active"], persistent_mac=None)
+    both = dict(AFTER, stores=["active", "persistent"], persistent_mac=AFTER["mac"])
+    args = {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet"}
+    diff = run(action_class, args, diff=True, module_result={"changed": True, "before": active, "after": both})[0]["diff"]
+    assert diff["before"].endswith("state: Permanent\nstores: active\npersistent_mac: (none)\n")
+    assert diff["after"].endswith(f"state: Permanent\nstores: active, persistent\npersistent_mac: {AFTER['mac']}\n")
+
+
+def test_store_is_checked_against_its_choices_before_the_host(action_class: Any) -> None:
+    args = {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet", "store": "both"}
+    with pytest.raises(AnsibleActionFail, match="store must be one of: active, persistent"):
+        run(action_class, args)

@@ -1,0 +1,70 @@
+using System;
+using System.Globalization;
+
+// What crosses the seam between the persistent store's logic (NeighborPersistent.cs)
+// and the one file that talks CIM (NeighborCim.cs, or its model in the tests):
+// a row of MSFT_NetNeighbor and a failed CIM operation. A file of its own, so
+// that no two C# utils name each other (ansible-core's packaging of C# utils
+// fails on such a cycle).
+namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow
+{
+    // One MSFT_NetNeighbor instance as the CIM class reports it. Handle is what
+    // NeighborCim needs to change or delete that instance (null in the model).
+    public sealed class PersistentRow
+    {
+        public string Address { get; private set; }
+        public uint InterfaceIndex { get; private set; }
+        public string Mac { get; private set; }
+        public byte Store { get; private set; }
+        public object Handle { get; private set; }
+
+        public PersistentRow(string address, uint interfaceIndex, string mac, byte store, object handle)
+        {
+            Address = address;
+            InterfaceIndex = interfaceIndex;
+            Mac = mac;
+            Store = store;
+            Handle = handle;
+        }
+    }
+
+    // A CIM operation that failed: the operation's name and its MI result
+    // (CimException.NativeErrorCode), with the provider's message.
+    public class PersistentStoreException : Exception
+    {
+        public string Operation { get; private set; }
+        public uint Code { get; private set; }
+
+        public PersistentStoreException(string operation, uint code, string message) : base(message)
+        {
+            Operation = operation;
+            Code = code;
+        }
+
+        static string Name(uint code)
+        {
+            switch (code)
+            {
+                case 1: return "MI_RESULT_FAILED";
+                case 2: return "MI_RESULT_ACCESS_DENIED";
+                case 3: return "MI_RESULT_INVALID_NAMESPACE";
+                case 4: return "MI_RESULT_INVALID_PARAMETER";
+                case 5: return "MI_RESULT_INVALID_CLASS";
+                case 6: return "MI_RESULT_NOT_FOUND";
+                case 7: return "MI_RESULT_NOT_SUPPORTED";
+                case 11: return "MI_RESULT_ALREADY_EXISTS";
+                default: return "MI result " + code.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        // The message with what it means for the task, the operation and the code.
+        public string Explain()
+        {
+            string why = Code == 2
+                ? "access is denied: changing the persistent store needs administrator rights; run the task elevated"
+                : Message.TrimEnd('.', ' ', '\r', '\n');
+            return String.Format(CultureInfo.InvariantCulture, "{0} (MSFT_NetNeighbor {1} with PolicyStore "
+                + "PersistentStore returned {2}, {3})", why, Operation, Code, Name(Code));
+        }
+    }
+}
