@@ -114,7 +114,7 @@ def test_absent_removes_the_entry_from_both_stores(host: Double, helper: Any, ac
     ({"state": "absent"}, BOTH, None),
 ])
 def test_check_mode_predicts_both_stores_and_changes_nothing(host: Double, helper: Any, params: dict[str, Any],
-                                                              before: Any, after: Any) -> None:
+                                                             before: Any, after: Any) -> None:
     if before:
         host.add_neighbor("10.0.0.1", 4, MAC, "Permanent")
         host.add_persistent("10.0.0.1", 4, MAC)
@@ -142,8 +142,8 @@ CIM_FAULTS = [
 
 @pytest.mark.parametrize("operation,persistent,params,after_a_change", CIM_FAULTS, ids=[f[0] for f in CIM_FAULTS])
 def test_a_failing_persistent_store_call_names_the_store(host: Double, helper: Any, operation: str,
-                                                          persistent: str | None, params: dict[str, Any],
-                                                          after_a_change: tuple[str, str] | None) -> None:
+                                                         persistent: str | None, params: dict[str, Any],
+                                                         after_a_change: tuple[str, str] | None) -> None:
     if persistent:
         host.add_neighbor("10.0.0.1", 4, MAC, "Permanent")
         host.add_persistent("10.0.0.1", 4, persistent)
