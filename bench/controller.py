@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """Controller-side time of the win_neighbor action plugin per task (validation,
 normalisation, diff; the module run stubbed) against ansible-core's bare
 ActionBase path with the same stub. Run by bench/run.py."""

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """win_neighbor under Mono against the IP Helper double and the persistent store's model, as a host runs it
 (ansible-core's Ansible.Basic, the module glue, the helper): for N desired entries
 on a table of N rows, the native calls by kind, the time per entry, and one

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """The benchmark, in one run: the C# helper and the controller side, each in
 its own process (pythonnet and ansible-core's collection loader both claim the
 ansible_collections namespace). Usage: .venv/bin/python bench/run.py"""

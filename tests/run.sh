@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # Runs every test of ipneighbor.windows on this machine (tests/setup.sh first installs what is missing).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

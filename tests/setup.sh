@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # Sets up everything the example and the tests need, on this machine or a fresh one:
 # system packages (Mono, gcc, mingw-w64), .venv (Python 3.13, newest ansible-core,
 # the .NET 8 runtime), .venv-2.19 (Python 3.11, ansible-core 2.19) and the

@@ -106,13 +106,36 @@ options:
     type: str
     choices: [both, ipv4, ipv6]
     default: both
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - ansible.builtin.action_common_attributes.actiongroups
+  - ansible.builtin.action_common_attributes.flow
+attributes:
+  action:
+    support: full
+    details: The action plugin checks every argument on the controller before the task reaches the host.
+  action_group:
+    support: full
+    membership:
+      - ipneighbor.windows.neighbor
+  async:
+    support: none
+  bypass_host_loop:
+    support: none
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  platform:
+    support: full
+    platforms: windows
 notes:
   - A persistent pin of a MAC that later changes (a router replaced, a VRRP/HSRP failover to another
     MAC) cuts the host off from that neighbor after every reboot until the entry is fixed; audit pinned
     entries with M(ipneighbor.windows.win_neighbor_info).
   - The persistent store is read through C(MSFT_NetNeighbor) with the C(PolicyStore) option, which a
     provider may ignore; every row read must say it comes from the persistent store, or the task fails
-    naming the store, before any change or after it with RV(changed) telling whether one was made.
+    naming the store, before any change or after it with C(changed) telling whether one was made.
   - Changing the neighbor table needs administrator rights.
   - When the task pins a MAC other than the one the network answers with (a learned entry in
     state V(Reachable), V(Stale), V(Delay) or V(Probe)), it still pins it and returns a warning

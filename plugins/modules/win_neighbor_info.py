@@ -43,6 +43,22 @@ options:
     type: list
     elements: str
     choices: [Delay, Incomplete, Permanent, Probe, Reachable, Stale, Unreachable]
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - ansible.builtin.action_common_attributes.actiongroups
+attributes:
+  action_group:
+    support: full
+    membership:
+      - ipneighbor.windows.neighbor
+  check_mode:
+    support: full
+    details: Reads only; the same in check mode.
+  diff_mode:
+    support: none
+  platform:
+    support: full
+    platforms: windows
 notes:
   - A family whose IP stack is not installed lists no active entries.
   - To audit pins that would cut a host off after a reboot, compare RV(neighbors[].persistent_mac) with

@@ -1,3 +1,6 @@
+// Copyright: (c) 2026, ipneighbor.windows contributors
+// GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 // Compile-only stand-in for MI .NET (Microsoft.Management.Infrastructure.dll),
 // which Windows PowerShell 5.1 and PowerShell 7 load and which cannot be had
 // here. It declares just the members plugins/module_utils/NeighborCim.cs uses,

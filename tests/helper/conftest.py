@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """C# helper tests: one .NET runtime (pythonnet) per process, Mono or CoreCLR
 by HELPER_RUNTIME, apart from the controller tests, since both claim the
 ansible_collections namespace."""

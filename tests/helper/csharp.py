@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """The C# helper in a .NET runtime through pythonnet (one runtime per test
 process, Mono or CoreCLR .NET 8), run as a Windows host runs it: ansible-core's real Ansible.Basic
 validates the arguments and prints the result, the module's glue is played as

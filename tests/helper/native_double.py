@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """ctypes access to the IP Helper test double: build the host, inject faults,
 read the call counters. The same library the C# helper calls into, loaded once
 per process, so both see one neighbor table."""

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """The PowerShell boundary with ansible-core's real Ansible.Basic: what the
 module's .ps1 hands the helper binds, values arrive as a host hands them over
 (choices as the user wrote them), an empty family is an empty table, and the

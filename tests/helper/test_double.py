@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """The IP Helper double itself: its hash index agrees with a plain model over
 many random creates, deletes and reads."""
 from __future__ import annotations

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """MIB_IPNET_ROW2, MIB_IPNET_TABLE2 and MIB_IF_ROW2 layout, pinned three ways to
 one table: the C# marshalled layout (or offsets), the test double, and the
 mingw-w64 Windows headers."""

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """A host whose iphlpapi.dll lacks CreateIpNetEntry2, in a process of its own
 (a runtime binds a native function once per process): the module's JSON, as
 Ansible.Basic printed it, keeps the result and carries the exception's trace."""

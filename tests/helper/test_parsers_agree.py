@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """The controller's rules (neighbor_args.py) and the C# helper's (NeighborParse)
 agree on every generated input: both refuse it with the same message, or both
 accept it as the same address, MAC or interface."""

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """Both stores: the active one through the IP Helper double, the persistent one
 through the model of MSFT_NetNeighbor (tests/cim/MsftNetNeighborModel.cs on the
 double's persistent table). store persistent (the default) pins in both, store

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """What a real host could do to a pin: an IPv6 router whose flag a change must
 keep, ARP/ND relearning between delete and create, an interface without the
 family (GetIpNetEntry2 answering 2), and a MAC other than the one the network

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """The runtime these tests ran on is the one HELPER_RUNTIME names: Mono for
 Windows PowerShell 5.1's .NET Framework, CoreCLR .NET 8 for PowerShell 7.4."""
 from __future__ import annotations

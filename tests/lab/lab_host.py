@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """The simulated Windows host: its state file, and the Mono program that runs
 a module from the payload (ansible-core's Ansible.Basic and the collection's C#)
 against the IP Helper test double."""

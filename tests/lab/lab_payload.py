@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """Reads the payload ansible-core sends a Windows host for one PowerShell module
 run (ansible-core 2.19 and later): a bootstrap part and a JSON manifest after
 four NUL bytes, holding the scripts (base64) and the actions to run."""

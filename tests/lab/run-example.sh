@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # Runs the examples against the lab's simulated Windows hosts (not Windows): each
 # first with --check --diff (what would change), then for real, then after a
 # simulated reboot (the active store rebuilt from the persistent one), where

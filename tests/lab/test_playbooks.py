@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """Playbooks through the lab: real ansible-playbook, the real action plugin and
 ansible-core's PowerShell packaging, the collection as built and installed,
 ending at the lab connection. Run on every ansible-core venv in LAB_VENVS

@@ -1,5 +1,8 @@
+// Copyright: (c) 2026, ipneighbor.windows contributors
+// GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 /* Test double of the IP Helper neighbor API. Behaviour follows the Windows
- * documentation (see shared/windows-neighbor-api.md): codes 0, 2, 5, 50, 87,
+ * documentation (see docs/windows-api.md): codes 0, 2, 5, 50, 87,
  * 1168 and 5010; Create always makes a Permanent entry. Every call is counted;
  * a fault set for a function makes each call of it return that code, changing
  * nothing. */

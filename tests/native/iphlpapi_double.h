@@ -1,3 +1,6 @@
+// Copyright: (c) 2026, ipneighbor.windows contributors
+// GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 /* Test double of the IP Helper neighbor API (iphlpapi.dll): the same exported
  * functions and x64 struct layout, answering with the documented Win32 codes.
  * A test fixture only; never shipped in the collection. */

@@ -1,3 +1,6 @@
+// Copyright: (c) 2026, ipneighbor.windows contributors
+// GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 /* Test double of Windows' persistent neighbor store as the CIM class
  * MSFT_NetNeighbor shows it with the operation option PolicyStore =
  * PersistentStore: the four operations the collection's NeighborCim.cs makes,

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """Builds what the C# tests run: the IP Helper test double (gcc), the C#
 helper from plugins/module_utils (mcs, C# 5, warnings as errors), and the
 test-only PowerShell stand-in with ansible-core's own Ansible.Basic.cs."""

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """Stands in for the get-pip script that ansible-test downloads from a host this
 project cannot reach: installed as ~/.ansible/test/cache/get_pip_<version>.py,
 it is run in a venv made without pip, with arguments such as

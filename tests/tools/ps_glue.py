@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """Reads a module's glue from its .ps1 with a real PowerShell grammar and
 checks that it is exactly the statements tests/powershell/PowerShellGlue.cs
 plays: the spec, Create, one helper call taking the module, FailJson on what

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """Reads a PowerShell module's `$spec = @{...}` with a real PowerShell grammar
 (tree-sitter-powershell) and evaluates its literals: hashtables, arrays,
 strings, integers, $true/$false/$null. Anything else is refused, so the spec

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # Renders the module pages with antsibull-docs into docs/modules/ (or into $1, to compare).
 # Needs the collection installed in build/collections (tests/setup.sh).
 set -euo pipefail

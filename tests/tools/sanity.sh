@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # ansible-test sanity on a copy of the collection at .../ansible_collections/ipneighbor/windows,
 # offline but for the package index. Two tests need pwsh, which no registry we reach ships:
 # - validate-modules stops the whole run on a .ps1 module, so it runs apart, on the .py docs

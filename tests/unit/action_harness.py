@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """Runs the win_neighbor action plugin with ansible-core's own Task, PlayContext,
 loader, templar and a WinRM connection object (which connects only when used).
 The module run is the one boundary replaced: a Recorder keeps what would be

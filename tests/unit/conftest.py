@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """Controller-side tests: ansible-core objects and the collection on a
 collections path (a separate process from the C# helper tests)."""
 from __future__ import annotations

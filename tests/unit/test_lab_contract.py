@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """The lab plays the module honestly: it runs the glue each .ps1 writes (read
 from the .ps1, refused when it is anything else) with ansible-core's own
 Ansible.Basic from the payload, and it refuses what it cannot play."""
