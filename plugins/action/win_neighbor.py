@@ -11,12 +11,16 @@ from ansible.errors import AnsibleActionFail
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_args import (
-    ARGUMENT_SPEC,
-    MUTUALLY_EXCLUSIVE,
-    REQUIRED_ONE_OF,
     NeighborArgumentError,
     normalise,
     refuse_unquoted_macs,
+)
+from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_spec import (
+    ARGUMENT_SPEC,
+    REQUIRED_ONE_OF,
+    TOP_LEVEL_SPEC,
+    exclusive_given,
+    plain_entries,
 )
 
 ENTRY_FIELDS = ("address", "mac", "interface_alias", "interface_index", "state", "stores", "persistent_mac")
@@ -65,6 +69,17 @@ class ActionModule(ActionBase):
     _supports_check_mode = True
     _supports_async = False
 
+    def _validate(self, given: dict[str, t.Any]) -> dict[str, t.Any]:
+        """ansible-core's argument validation; it fails the task (AnsibleActionFail)
+        on unknown, missing or bad options. Plain neighbors entries skip its
+        per-entry cost; any other entry goes through it."""
+        entries = plain_entries(given.get("neighbors"))
+        spec = TOP_LEVEL_SPEC if entries is not None else ARGUMENT_SPEC
+        args = self.validate_argument_spec(argument_spec=spec, required_one_of=REQUIRED_ONE_OF)[1]
+        if entries is not None:
+            args["neighbors"] = entries
+        return args
+
     def run(self, tmp: t.Any = None, task_vars: dict[str, t.Any] | None = None) -> dict[str, t.Any]:
         result = super().run(tmp, task_vars)
         del tmp
@@ -74,9 +89,10 @@ class ActionModule(ActionBase):
             refuse_unquoted_macs(self._task.args)
         except NeighborArgumentError as e:
             raise AnsibleActionFail(str(e)) from None
-        # Fails the task (AnsibleActionFail) on unknown, missing or bad options.
-        args = self.validate_argument_spec(argument_spec=ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE,
-                                           required_one_of=REQUIRED_ONE_OF)[1]
+        exclusive = exclusive_given(self._task.args.keys())
+        if exclusive:
+            raise AnsibleActionFail(exclusive)
+        args = self._validate(self._task.args)
         try:
             args = normalise(args, given=self._task.args.keys())
         except NeighborArgumentError as e:

@@ -1,10 +1,16 @@
+// Copyright: (c) 2026, ipneighbor.windows contributors
+// GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
-using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborActiveReconcile;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborEntries;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFailure;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInterfaces;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
@@ -125,9 +131,13 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                 NeighborReconcile.CheckMac(request, iface);
                 string key = Snapshot.Key(iface.Index, request.Address);
                 NeighborRequest first;
+                // Worded as the controller words it, with the interface as the entry
+                // names it; only the host can tell that an alias and an index are one.
                 if (seen.TryGetValue(key, out first))
-                    throw new NeighborInputException(String.Format("{0}address '{1}' on {2} is listed twice: {3} names it too",
-                        request.Where, request.Address, iface, first.Where.TrimEnd('.')));
+                    throw new NeighborInputException(request.Where + "address", request.Address.ToString(),
+                        String.Format("is listed twice for interface '{0}': {1} names it too{2}", request.Interface,
+                            first.Where.TrimEnd('.'), first.Interface.ToString() == request.Interface.ToString()
+                                ? "" : String.Format(" (as '{0}'; both are {1})", first.Interface, iface)));
                 seen[key] = request;
                 BulkItem item = new BulkItem();
                 item.Request = request;
@@ -257,6 +267,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
         {
             bool accepted = false;
             string problem;
+            FailedCall call = null;
             try
             {
                 item.After = StoresReconcile.Apply(item.Request, item.Interface, item.Before, false, ref accepted);
@@ -268,6 +279,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                 problem = NeighborErrors.Describe(e);
                 if (!NeighborErrors.Expected(e))
                     result["exception"] = e.ToString();
+                NeighborException failure = e as NeighborException;
+                call = failure == null ? null : failure.Call;
                 NeighborChangeException changed = e as NeighborChangeException;
                 item.AfterKnown = changed != null;
                 item.After = item.AfterKnown ? changed.After : null;
@@ -281,7 +294,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             }
             item.Status = accepted ? "failed after a change" : "failed";
             throw Failure(item, problem, String.Format(CultureInfo.InvariantCulture,
-                "{0} of {1} changes applied before it; the entries after it were not attempted", applied, planned));
+                "{0} of {1} changes applied before it; the entries after it were not attempted", applied, planned), call);
         }
 
         // The persistent store read back once: each entry written there must be as asked.
@@ -307,15 +320,15 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                 return;
             wrong.Status = "failed after a change";
             throw Failure(wrong, problem, String.Format(CultureInfo.InvariantCulture,
-                "{0} of {1} changes applied; the persistent store was read back after the last", applied, planned));
+                "{0} of {1} changes applied; the persistent store was read back after the last", applied, planned), null);
         }
 
-        static NeighborException Failure(BulkItem item, string problem, string progress)
+        static NeighborException Failure(BulkItem item, string problem, string progress, FailedCall call)
         {
             string label = item.Purged
                 ? String.Format("purge of {0} on {1}", item.Request.Address, item.Interface)
                 : item.Request.Where.TrimEnd('.');
-            return new NeighborException(String.Format("{0}: {1} ({2})", label, problem, progress));
+            return new NeighborException(String.Format("{0}: {1} ({2})", label, problem, progress), call);
         }
 
         static void Report(List<BulkItem> items, Dictionary<string, object> result)

@@ -1,12 +1,18 @@
+// Copyright: (c) 2026, ipneighbor.windows contributors
+// GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using Ansible.Basic;
-using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborActiveReconcile;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBulk;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborEntries;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFailure;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInterfaces;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
@@ -36,6 +42,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             {
                 if (!NeighborErrors.Expected(e))
                     result["exception"] = e.ToString();
+                NeighborException failure = e as NeighborException;
+                if (failure != null && failure.Call != null)
+                    failure.Call.Report(result);
                 return NeighborErrors.Describe(e);
             }
         }

@@ -1,10 +1,14 @@
+// Copyright: (c) 2026, ipneighbor.windows contributors
+// GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
-using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCim;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFailure;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInterfaces;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
 
 // The persistent store: the neighbor entries Windows loads into the active
@@ -49,7 +53,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPe
             }
             catch (PersistentStoreException e)
             {
-                throw new NeighborException("Reading the persistent store failed: " + e.Explain());
+                throw new NeighborException("Reading the persistent store failed: " + e.Explain(),
+                    FailedCall.Cim(e.Operation, e.Code));
             }
             PersistentTable table = new PersistentTable();
             foreach (PersistentRow row in read)
@@ -134,7 +139,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPe
             }
             catch (PersistentStoreException e)
             {
-                throw new NeighborException(String.Format(action, address, mac, iface) + " failed: " + e.Explain());
+                throw new NeighborException(String.Format(action, address, mac, iface) + " failed: " + e.Explain(),
+                    FailedCall.Cim(e.Operation, e.Code));
             }
         }
     }

@@ -1,9 +1,14 @@
+// Copyright: (c) 2026, ipneighbor.windows contributors
+// GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborEntries;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFailure;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInterfaces;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 
 // One GetIpNetTable2 read per address family, indexed by interface and address
@@ -40,7 +45,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSn
                 {
                     AddressFamily named = NeighborRow.AddressFamilyOf(family);
                     throw new NeighborException(String.Format("Listing the {0} neighbor table failed: {1}",
-                        NeighborErrors.FamilyName(named), NeighborErrors.Explain("GetIpNetTable2", code, named)));
+                        NeighborErrors.FamilyName(named), NeighborErrors.Explain("GetIpNetTable2", code, named)),
+                        FailedCall.Win32("GetIpNetTable2", code));
                 }
                 foreach (MIB_IPNET_ROW2 row in read)
                 {

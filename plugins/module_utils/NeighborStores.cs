@@ -1,9 +1,16 @@
+// Copyright: (c) 2026, ipneighbor.windows contributors
+// GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
-using ansible_collections.ipneighbor.windows.plugins.module_utils.Neighbor;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborActiveReconcile;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborActiveStore;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborEntries;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFailure;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInterfaces;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
@@ -21,7 +28,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSt
     {
         public StoredNeighbor After { get; private set; }
 
-        public NeighborChangeException(string message, StoredNeighbor after) : base(message)
+        public NeighborChangeException(string message, StoredNeighbor after, FailedCall call) : base(message, call)
         {
             After = after;
         }
@@ -172,7 +179,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSt
                 {
                     throw e;
                 }
-                throw new NeighborChangeException(e.Message + "; " + NowHolds(before, now), now);
+                throw new NeighborChangeException(e.Message + "; " + NowHolds(before, now), now, e.Call);
             }
             if (readPersistentBack)
                 return new StoredNeighbor(request.Address, iface, active,

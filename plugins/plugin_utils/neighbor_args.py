@@ -13,31 +13,6 @@ import ipaddress
 import re
 import typing as t
 
-_ENTRY_SPEC: dict[str, dict[str, t.Any]] = {
-    "address": {"type": "str", "required": True},
-    "mac": {"type": "str"},
-    "interface": {"type": "str"},
-    "state": {"type": "str", "choices": ["absent", "present"], "default": "present"},
-    "store": {"type": "str", "choices": ["active", "persistent"]},
-}
-ARGUMENT_SPEC: dict[str, dict[str, t.Any]] = {
-    "address": {"type": "str"},
-    "mac": {"type": "str"},
-    "interface": {"type": "str"},
-    "state": {"type": "str", "choices": ["absent", "present"], "default": "present"},
-    "store": {"type": "str", "choices": ["active", "persistent"], "default": "persistent"},
-    "neighbors": {
-        "type": "list",
-        "elements": "dict",
-        "options": _ENTRY_SPEC,
-        "required_if": [("state", "present", ["mac"])],
-    },
-    "purge": {"type": "bool", "default": False},
-    "purge_family": {"type": "str", "choices": ["both", "ipv4", "ipv6"], "default": "both"},
-}
-MUTUALLY_EXCLUSIVE: list[list[str]] = [["address", "neighbors"], ["mac", "neighbors"]]
-REQUIRED_ONE_OF: list[list[str]] = [["address", "neighbors"]]
-
 MAX_MAC_BYTES = 32
 MAX_ALIAS_LENGTH = 256
 MAX_INTERFACE_INDEX = 2**32 - 1
@@ -46,6 +21,12 @@ _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _DIGITS = re.compile(r"[0-9]+\Z")
 _IPV4_PART = re.compile(r"[0-9]{1,3}\Z")
 _IPV6_CHARS = re.compile(r"[0-9A-Fa-f:.]+\Z")
+# The common spellings, taken without the step-by-step checks that word a refusal:
+# a dotted quad without leading zeros, and a 6-byte MAC with dashes or colons.
+_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_PLAIN_IPV4 = re.compile(rf"{_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}\Z")
+_SPECIAL_IPV4 = frozenset(("0.0.0.0", "255.255.255.255"))
+_PLAIN_MAC = re.compile(r"[0-9A-Fa-f]{2}([-:])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}\Z")
 
 
 class NeighborArgumentError(ValueError):
@@ -102,6 +83,9 @@ def refuse_unquoted_macs(args: t.Mapping[str, t.Any]) -> None:
 
 
 def normalise_address(option: str, value: object) -> str:
+    if isinstance(value, str) and _PLAIN_IPV4.match(value) and value not in _SPECIAL_IPV4 \
+            and not value.startswith("127."):
+        return value
     text = _require_text(option, value)
     if ":" not in text:
         return _normalise_ipv4(option, text)
@@ -146,6 +130,8 @@ def _normalise_ipv4(option: str, text: str) -> str:
 
 def normalise_mac(option: str, value: object) -> str:
     """Any common spelling to the Windows one: upper case, dashes."""
+    if isinstance(value, str) and _PLAIN_MAC.match(value) and value.strip("0-:"):
+        return value.replace(":", "-").upper()
     text = _require_text(option, value)
     separators = [s for s in "-:." if s in text]
     if len(separators) > 1:
@@ -193,19 +179,38 @@ def normalise_interface(option: str, value: object) -> str:
     return text
 
 
-def _normalise_entry(entry: dict[str, t.Any], where: str, default_interface: t.Any) -> dict[str, t.Any]:
+def _where(index: int | None) -> str:
+    """The option's prefix in messages: neighbors[i]. for an entry, none for the task."""
+    return "" if index is None else f"neighbors[{index}]."
+
+
+def _normalise_entry(entry: dict[str, t.Any], index: int | None, default_interface: t.Any,
+                     interfaces: dict[str, str]) -> dict[str, t.Any]:
+    """One entry (or the single-entry task), every value checked; interfaces
+    caches the interface names already checked, which many entries share."""
     result = dict(entry)
-    result["address"] = normalise_address(where + "address", entry.get("address"))
-    interface = entry.get("interface") if entry.get("interface") is not None else default_interface
+    result["address"] = normalise_address(_where(index) + "address", entry.get("address"))
+    interface = entry.get("interface")
     if interface is None:
-        if where:
-            raise NeighborArgumentError(where + "interface", None, "is required when the task sets no interface")
-        raise NeighborArgumentError("interface", None, "is required")
-    result["interface"] = normalise_interface(where + "interface", interface)
+        interface = default_interface
+        if interface is None:
+            if index is not None:
+                raise NeighborArgumentError(_where(index) + "interface", None,
+                                            "is required when the task sets no interface")
+            raise NeighborArgumentError("interface", None, "is required")
+    key = interface if isinstance(interface, str) else None
+    if key is None or key not in interfaces:
+        normalised = normalise_interface(_where(index) + "interface", interface)
+        if key is None:
+            result["interface"] = normalised
+        else:
+            interfaces[key] = normalised
+    if key is not None:
+        result["interface"] = interfaces[key]
     if entry.get("mac") is not None:
-        result["mac"] = normalise_mac(where + "mac", entry["mac"])
+        result["mac"] = normalise_mac(_where(index) + "mac", entry["mac"])
     elif entry.get("state", "present") == "present":
-        raise NeighborArgumentError(where + "mac", None, "is required when state is present")
+        raise NeighborArgumentError(_where(index) + "mac", None, "is required when state is present")
     return result
 
 
@@ -214,15 +219,16 @@ def normalise(args: dict[str, t.Any], given: t.Collection[str]) -> dict[str, t.A
     every entry checked before the task reaches the host. Only the options the
     task gave are passed on (the module applies its own defaults, and counts a
     present option, even a null one, in its mutually-exclusive checks)."""
+    interfaces: dict[str, str] = {}
     if args.get("neighbors") is None:
         if args.get("purge"):
             raise NeighborArgumentError("purge", None, "needs neighbors, the entries to keep")
-        single = _normalise_entry(args, "", None)
+        single = _normalise_entry(args, None, None, interfaces)
         return {k: v for k, v in single.items() if k in given}
     result = {k: v for k, v in args.items() if k in given}
     if args.get("interface") is not None:
         result["interface"] = normalise_interface("interface", args["interface"])
-    entries = [_normalise_entry(entry, f"neighbors[{i}].", result.get("interface"))
+    entries = [_normalise_entry(entry, i, result.get("interface"), interfaces)
                for i, entry in enumerate(args["neighbors"])]
     first_of: dict[tuple[str, str], int] = {}
     for i, entry in enumerate(entries):

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """Many entries in one task, purge, and failures mid-run: the C# helper under
 Mono against the IP Helper double."""
 from __future__ import annotations
@@ -120,14 +123,15 @@ def test_unknown_interface_fails_before_the_snapshot(host: Double, helper: Any) 
     result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"},
                                  {"address": "10.0.0.2", "mac": A, "interface": "Ethernet 9"}])
     assert error is not None and error.startswith("neighbors[1].interface 'Ethernet 9': no such interface")
-    assert calls(host) == {} and result == {"changed": False}
+    assert calls(host) == {}
+    assert result == {"changed": False, "win32_function": "ConvertInterfaceAliasToLuid", "win32_code": 87}
 
 
 def test_same_entry_twice_is_refused(host: Double, helper: Any) -> None:
     result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"},
                                  {"address": "10.0.0.1", "mac": B, "interface": "4"}])
-    assert error == ("neighbors[1].address '10.0.0.1' on interface 'Ethernet' (index 4) is listed twice: "
-                     "neighbors[0] names it too")
+    assert error == ("neighbors[1].address '10.0.0.1' is listed twice for interface '4': neighbors[0] names it "
+                     "too (as 'Ethernet'; both are interface 'Ethernet' (index 4))")
     assert calls(host) == {}
 
 
@@ -234,7 +238,8 @@ def test_snapshot_failure_is_named(host: Double, helper: Any) -> None:
     host.fault("GetIpNetTable2", 5)
     result, error = run(helper, [MIXED[0]])
     assert error is not None and error.startswith("Listing the IPv4 neighbor table failed: access is denied")
-    assert result == {"changed": False} and host.mutations() == 0
+    assert result == {"changed": False, "win32_function": "GetIpNetTable2", "win32_code": 5}
+    assert host.mutations() == 0
 
 
 # ---- win_neighbor_info ----

@@ -1,9 +1,13 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """The C# 5 gate: what Windows PowerShell 5.1's csc would refuse, refused here."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import ansible.module_utils.powershell
 import pytest
 
 import build
@@ -22,9 +26,14 @@ def test_helper_compiles_as_csharp5_with_warnings_as_errors(tmp_path: Path) -> N
 
 
 def test_cim_file_names_mi_for_the_host_compiler() -> None:
-    """ansible-core adds a reference only when a util asks for it (//AssemblyReference)."""
-    first = build.CIM_SOURCE.read_text().splitlines()[0]
-    assert first == "//AssemblyReference -Type Microsoft.Management.Infrastructure.CimSession"
+    """ansible-core adds a reference only when a util asks for it: AddType's own
+    pattern for //AssemblyReference, on every line of the file."""
+    addtype = Path(ansible.module_utils.powershell.__file__).parent / "Ansible.ModuleUtils.AddType.psm1"
+    pattern = re.search(r'\$assembly_pattern = \[Regex\]"(.+)"', addtype.read_text()).group(1)
+    # .NET's named groups (?<Name>...) in Python's spelling
+    found = re.finditer(pattern.replace("(?<", "(?P<"), build.CIM_SOURCE.read_text())
+    assert [(m["Parameter"], m["Name"], m["CLR"]) for m in found] == [
+        ("Type", "Microsoft.Management.Infrastructure.CimSession", None)]
 
 
 def test_model_declares_what_the_cim_file_declares() -> None:

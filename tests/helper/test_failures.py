@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """Native failures part way through a bulk run: every mutating call (and the
 read-back) failed with each Win32 code. The task fails; the result says what was
 applied before the failure and what was not attempted; changed is true exactly
@@ -165,7 +168,8 @@ def test_create_on_an_interface_without_the_family_names_the_cause(host: Double,
     assert error == ("Creating the static entry for the neighbor 2001:db8::9 on interface 'Legacy' (index 9) failed: "
                      "the interface has no IPv6 here (the protocol is unbound or the adapter disabled) or is gone "
                      "(CreateIpNetEntry2 returned 1168, ERROR_NOT_FOUND)")
-    assert result == {"changed": False, "before": None}  # nothing applied: no read-back
+    # nothing applied: no read-back; the failed call for a playbook to branch on
+    assert result == {"changed": False, "before": None, "win32_function": "CreateIpNetEntry2", "win32_code": 1168}
 
 
 @pytest.mark.parametrize("args", [

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """The C# helper's reconcile of one entry in the active store (store: active),
 against the IP Helper double; test_persistent.py covers the persistent store."""
 from __future__ import annotations
@@ -152,7 +155,7 @@ def test_unknown_interface_is_named(host: Double, helper: Any, interface: str, f
     assert error is not None
     assert error.startswith(f"interface '{interface}': no such interface on this host")
     assert f"{function} returned {code}" in error
-    assert result == {"changed": False}
+    assert result == {"changed": False, "win32_function": function, "win32_code": code}
     assert host.mutations() == 0
 
 
@@ -264,7 +267,8 @@ def test_read_failure_is_reported(host: Double, helper: Any) -> None:
     host.fault("GetIpNetEntry2", 5)
     result, error = run(helper, address="192.168.1.10", mac=MAC)
     assert error is not None and error.startswith("Reading the neighbor 192.168.1.10")
-    assert result == {"changed": False} and host.mutations() == 0
+    assert result == {"changed": False, "win32_function": "GetIpNetEntry2", "win32_code": 5}
+    assert host.mutations() == 0
 
 
 def test_windows_not_keeping_the_entry_fails_with_what_it_holds(host: Double, helper: Any) -> None:

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """The win_neighbor action plugin with ansible-core's own objects (see
 action_harness.py); the whole path through ansible-core's packaging is proven
 by the lab playbooks."""
@@ -40,7 +43,7 @@ def test_bad_values_fail_on_the_controller_naming_option_and_value(
     ({"address": "10.0.0.1", "interface": "Ethernet"}, "mac is required when state is present"),
     ({"mac": MAC, "interface": "Ethernet"}, "one of the following is required: address, neighbors"),
     ({"address": "10.0.0.1", "mac": MAC}, "interface is required"),
-    ({"address": "10.0.0.1", "neighbors": []}, "mutually exclusive: address|neighbors"),
+    ({"address": "10.0.0.1", "neighbors": []}, "parameters are mutually exclusive: address, neighbors"),
     ({"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet", "purge": True},
      "purge needs neighbors, the entries to keep"),
     ({"neighbors": [{"address": "10.0.0.1", "interface": "Ethernet"}]},

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """The option set agrees across DOCUMENTATION, the action plugin and the .ps1
 spec (pwsh, which would check the .ps1 against the docs, cannot run here); the
 .ps1 parses as PowerShell and stays glue."""
@@ -60,13 +63,13 @@ def test_docs_and_ps1_agree(module: str) -> None:
 
 
 def test_action_plugin_agrees_with_the_ps1(collections_path: Path) -> None:
-    from ansible_collections.ipneighbor.windows.plugins.plugin_utils import neighbor_args
+    from ansible_collections.ipneighbor.windows.plugins.plugin_utils import neighbor_spec
 
     spec = ps1_spec("win_neighbor")
-    assert shapes(neighbor_args.ARGUMENT_SPEC) == shapes(spec["options"])
-    assert [list(r) for r in neighbor_args.MUTUALLY_EXCLUSIVE] == spec["mutually_exclusive"]
-    assert [list(r) for r in neighbor_args.REQUIRED_ONE_OF] == spec["required_one_of"]
-    entry_rules = neighbor_args.ARGUMENT_SPEC["neighbors"]["required_if"]
+    assert shapes(neighbor_spec.ARGUMENT_SPEC) == shapes(spec["options"])
+    assert [list(r) for r in neighbor_spec.MUTUALLY_EXCLUSIVE] == spec["mutually_exclusive"]
+    assert [list(r) for r in neighbor_spec.REQUIRED_ONE_OF] == spec["required_one_of"]
+    entry_rules = neighbor_spec.ARGUMENT_SPEC["neighbors"]["required_if"]
     assert [[k, v, list(r)] for k, v, r in entry_rules] == spec["options"]["neighbors"]["required_if"]
 
 

@@ -1,3 +1,6 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
 """ansible-core's own packaging of a PowerShell module (PSModuleDepFinder, the
 code that builds the payload for a Windows host) run on this collection's
 modules: it must find every C# util a module needs. It fails, with "Set changed
@@ -36,13 +39,14 @@ def test_no_two_utils_name_each_other() -> None:
     assert cycles == []
 
 
+ALL_UTILS = {"NeighborActiveReconcile", "NeighborActiveStore", "NeighborBulk", "NeighborCim", "NeighborEntries",
+             "NeighborFailure", "NeighborInput", "NeighborInterfaces", "NeighborModules", "NeighborNative",
+             "NeighborPersistent", "NeighborPersistentRow", "NeighborSnapshot", "NeighborStores"}
+
+
 @pytest.mark.parametrize("module,utils", [
-    ("win_neighbor", {"Neighbor", "NeighborBulk", "NeighborCim", "NeighborInput", "NeighborModules",
-                      "NeighborNative", "NeighborPersistent", "NeighborPersistentRow", "NeighborSnapshot",
-                      "NeighborStores"}),
-    ("win_neighbor_info", {"Neighbor", "NeighborBulk", "NeighborCim", "NeighborInput", "NeighborModules",
-                           "NeighborNative", "NeighborPersistent", "NeighborPersistentRow", "NeighborSnapshot",
-                           "NeighborStores"}),
+    ("win_neighbor", ALL_UTILS),
+    ("win_neighbor_info", ALL_UTILS),
 ])
 def test_ansible_core_packs_every_util_the_module_needs(collections_path: Path, module: str,
                                                         utils: set[str]) -> None:
