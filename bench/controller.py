@@ -57,7 +57,7 @@ def per_task(cls: type, args: dict[str, Any], module_result: dict[str, Any]) -> 
     action.run(task_vars={})  # warm
     runs = RUNS if len(args.get("neighbors", [])) < 1000 else 50
     start = time.perf_counter()
-    for dummy in range(runs):
+    for _ in range(runs):
         action.run(task_vars={})
     return (time.perf_counter() - start) / runs
 

@@ -10,15 +10,17 @@ installed="$root/build/collections"  # the collection as tests/setup.sh built an
 export PYTHONDONTWRITEBYTECODE=1
 
 for runtime in mono coreclr; do
-    echo "== C# helper on $runtime with ansible-core's Ansible.Basic, against the IP Helper double; layout, C# 5 gate (tests/helper)"
-    HELPER_RUNTIME=$runtime .venv/bin/pytest -q -p no:cacheprovider tests/helper
+    echo "== C# helper on $runtime with ansible-core's Ansible.Basic, against the IP Helper double; layout, C# 5 gate (tests/csharp)"
+    HELPER_RUNTIME=$runtime .venv/bin/pytest -q tests/csharp
 done
 for venv in .venv .venv-2.19; do
     echo "== controller on $("$venv/bin/ansible" --version | head -n 1): action plugin, argument rules, corpus, docs and .ps1 spec agreement (tests/unit)"
-    "$venv/bin/pytest" -q -p no:cacheprovider tests/unit
+    "$venv/bin/pytest" -q tests/unit
 done
 echo "== lab playbooks on $(.venv/bin/ansible --version | head -n 1) and $(.venv-2.19/bin/ansible --version | head -n 1)"
-LAB_VENVS="$root/.venv:$root/.venv-2.19" .venv/bin/pytest -q -p no:cacheprovider tests/lab
+LAB_VENVS="$root/.venv:$root/.venv-2.19" .venv/bin/pytest -q tests/lab
+echo "== ruff and mypy on the Python (tests/tools/lint.sh)"
+bash tests/tools/lint.sh
 echo "== ansible-test sanity, newest ansible-core (Python 3.13) and 2.19 (Python 3.11)"
 bash tests/tools/sanity.sh
 VENV="$root/.venv-2.19" PYTHON_VERSION=3.11 bash tests/tools/sanity.sh

@@ -9,7 +9,6 @@ import typing as t
 
 from ansible.errors import AnsibleActionFail
 from ansible.plugins.action import ActionBase
-
 from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_args import (
     NeighborArgumentError,
     normalise,

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
@@ -134,4 +133,32 @@ neighbors:
     persistent_mac:
       description: The physical address the persistent store holds, or V(null) when it holds no entry.
       type: str
+win32_function:
+  description:
+    - When the task failed because an IP Helper call failed, that function (for example
+      C(SetIpNetEntry2), C(ConvertInterfaceAliasToLuid)), so that a playbook can branch on it
+      without reading the message.
+  returned: when a Win32 call failed
+  type: str
+  sample: CreateIpNetEntry2
+win32_code:
+  description:
+    - The Win32 error code that C(win32_function) returned, for example V(5) (access denied),
+      V(1168) (not found); see the guide's troubleshooting table.
+  returned: when a Win32 call failed
+  type: int
+  sample: 5
+cim_operation:
+  description:
+    - When the task failed because a CIM call on the persistent store failed, the operation on
+      C(MSFT_NetNeighbor) (C(EnumerateInstances), C(Create), C(ModifyInstance), C(DeleteInstance)).
+  returned: when a CIM call failed
+  type: str
+  sample: Create
+cim_code:
+  description:
+    - The MI result of C(cim_operation), for example V(2) (access denied).
+  returned: when a CIM call failed
+  type: int
+  sample: 2
 """

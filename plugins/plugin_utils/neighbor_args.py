@@ -115,7 +115,8 @@ def _normalise_ipv4(option: str, text: str) -> str:
     if len(parts) != 4 or not all(_IPV4_PART.match(p) for p in parts):
         raise NeighborArgumentError(option, text, "is not an IPv4 address (a.b.c.d) or an IPv6 address")
     if any(len(p) > 1 and p[0] == "0" for p in parts):
-        raise NeighborArgumentError(option, text, "has a leading zero, which some tools read as octal; write it without")
+        raise NeighborArgumentError(option, text,
+                                    "has a leading zero, which some tools read as octal; write it without")
     octets = [int(p) for p in parts]
     if any(o > 255 for o in octets):
         raise NeighborArgumentError(option, text, "has a part above 255")

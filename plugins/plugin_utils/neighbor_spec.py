@@ -10,7 +10,6 @@ from __future__ import annotations
 import typing as t
 
 import yaml
-
 from ansible_collections.ipneighbor.windows.plugins.modules.win_neighbor import DOCUMENTATION
 
 _SPEC_KEYS = ("type", "elements", "required", "choices", "default")

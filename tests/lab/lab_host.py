@@ -18,12 +18,11 @@ import typing as t
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tools"))
+import build
+import lab_payload
+import ps_glue
 
-import build  # noqa: E402  pylint: disable=wrong-import-position
-import lab_payload  # noqa: E402  pylint: disable=wrong-import-position
-import ps_glue  # noqa: E402  pylint: disable=wrong-import-position
+HERE = Path(__file__).resolve().parent
 
 LAB_HOST_SOURCE = HERE / "LabHost.cs"
 # A NET_LUID keeps the interface type in its top 16 bits.

@@ -14,7 +14,7 @@ rm -rf "$LAB_STATE_DIR"  # every demo starts from the default simulated host
 cd "$root/tests/lab"
 reboot() {
     echo "== simulated reboot of the lab hosts"
-    "$root/.venv/bin/python" "$root/tests/lab/lab_host.py" reboot "$LAB_STATE_DIR"/lab-win0*.json
+    PYTHONPATH="$root/tests/tools" "$root/.venv/bin/python" "$root/tests/lab/lab_host.py" reboot "$LAB_STATE_DIR"/lab-win0*.json
 }
 for example in pin_neighbors pin_fleet; do
     echo "== $example, with --check --diff: what would change"

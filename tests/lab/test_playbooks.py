@@ -16,14 +16,12 @@ from typing import Any
 
 import pytest
 
+import build
+import lab_host
+
 LAB = Path(__file__).resolve().parent
 ROOT = LAB.parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "tools"))
 
-import build  # noqa: E402
-
-sys.path.insert(0, str(LAB))
-import lab_host  # noqa: E402
 MUTATING = ("CreateIpNetEntry2", "SetIpNetEntry2", "DeleteIpNetEntry2")
 
 HOST: dict[str, Any] = {
@@ -366,7 +364,8 @@ def test_an_unexpected_exception_mid_bulk_keeps_the_result(lab: Lab) -> None:
     assert table["192.168.50.20"]["mac"] == "00-15-5D-32-00-15" and "192.168.50.10" not in table
     # A single entry: nothing was applied, and the result still says what Windows held.
     assert single["changed"] is False and single["before"] is None
-    assert single["msg"].startswith("unexpected System.EntryPointNotFoundException") and "CreateIpNetEntry2" in single["msg"]
+    assert single["msg"].startswith("unexpected System.EntryPointNotFoundException")
+    assert "CreateIpNetEntry2" in single["msg"]
     assert "192.168.50.11" not in table
 
 

@@ -74,7 +74,7 @@ def build_double(out_dir: Path, name: str = "libiphlpapi.so", hidden: tuple[str,
                "-o", str(library)] + [str(s) for s in DOUBLE_SOURCES if s.suffix == ".c"]
     if hidden:
         script = out_dir / f"{name}.exports"
-        script.write_text("{ global: *; local: %s; };\n" % "; ".join(hidden))
+        script.write_text(f"{{ global: *; local: {'; '.join(hidden)}; }};\n")
         command.append(f"-Wl,--version-script={script}")
     subprocess.run(command, check=True)
     return library

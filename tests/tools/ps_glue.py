@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import ps_spec
 
@@ -29,7 +30,7 @@ class NotGlue(ValueError):
 
 @dataclass(frozen=True)
 class Glue:
-    spec: dict
+    spec: dict[str, Any]
     helper_type: str
     helper_method: str
 
@@ -46,18 +47,18 @@ def read(source: bytes) -> Glue:
     lists = [c for c in tree.root_node.children if c.type == "statement_list"]
     if len(lists) != 1:
         raise NotGlue("the .ps1 must be one list of statements")
-    statements = [_fold(s.text.decode()) for s in lists[0].named_children if s.type != "comment"]
+    statements = [_fold(ps_spec.node_text(s)) for s in lists[0].named_children if s.type != "comment"]
     if not statements or not statements[0].startswith("$spec = @{"):
         raise NotGlue("the first statement must be $spec = @{...}")
     rest = statements[1:]
     if len(rest) != len(GLUE):
         raise NotGlue(f"after $spec the glue has {len(GLUE)} statements, not {len(rest)}: {rest}")
     helper = None
-    for want, got in zip(GLUE, rest):
+    for want, got in zip(GLUE, rest, strict=True):
         if isinstance(want, str):
             if got != want:
                 raise NotGlue(f"expected {want!r}, found {got!r}")
-        else:
+        elif isinstance(want, re.Pattern):
             helper = want.match(got)
             if helper is None:
                 raise NotGlue(f"expected $failure = [Type]::Method($module), found {got!r}")

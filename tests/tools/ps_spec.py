@@ -38,7 +38,7 @@ def errors(tree: Tree) -> list[str]:
     return found
 
 
-def _text(node: Node) -> str:
+def node_text(node: Node) -> str:
     return node.text.decode() if node.text is not None else ""
 
 
@@ -47,14 +47,14 @@ def value(node: Node) -> Any:
     named = node.named_children
     if kind in _PASSTHROUGH:
         if len(named) != 1:
-            raise ValueError(f"not a literal: {_text(node)!r}")
+            raise ValueError(f"not a literal: {node_text(node)!r}")
         return value(named[0])
     if kind == "array_literal_expression":
-        items = [value(child) for child in named]
-        return items[0] if len(items) == 1 else items
+        elements = [value(child) for child in named]
+        return elements[0] if len(elements) == 1 else elements
     if kind == "expression_with_unary_operator":
         if node.children[0].type != ",":
-            raise ValueError(f"not a literal: {_text(node)!r}")
+            raise ValueError(f"not a literal: {node_text(node)!r}")
         return [value(named[0])]
     if kind == "array_expression":
         statements = [c for c in named if c.type == "statement_list"]
@@ -68,16 +68,16 @@ def value(node: Node) -> Any:
         for body in (c for c in named if c.type == "hash_literal_body"):
             for entry in body.named_children:
                 key, pipeline = entry.named_children[0], entry.named_children[-1]
-                entries[_text(key)] = value(pipeline)
+                entries[node_text(key)] = value(pipeline)
         return entries
     if kind == "string_literal":
-        text = _text(node)
+        text = node_text(node)
         return text[1:-1].replace("''", "'") if text.startswith("'") else text[1:-1]
     if kind == "integer_literal":
-        return int(_text(node))
-    if kind == "variable" and _text(node).lower() in _VARIABLES:
-        return _VARIABLES[_text(node).lower()]
-    raise ValueError(f"not a literal: {kind} {_text(node)!r}")
+        return int(node_text(node))
+    if kind == "variable" and node_text(node).lower() in _VARIABLES:
+        return _VARIABLES[node_text(node).lower()]
+    raise ValueError(f"not a literal: {kind} {node_text(node)!r}")
 
 
 def module_spec(source: bytes) -> dict[str, Any]:
@@ -86,7 +86,7 @@ def module_spec(source: bytes) -> dict[str, Any]:
     stack = [tree.root_node]
     while stack:
         node = stack.pop()
-        if node.type == "assignment_expression" and _text(node.named_children[0]).lower() == "$spec":
+        if node.type == "assignment_expression" and node_text(node.named_children[0]).lower() == "$spec":
             return value(node.named_children[-1])
         stack.extend(node.children)
     raise ValueError("no $spec assignment")

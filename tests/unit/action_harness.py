@@ -35,17 +35,17 @@ def run(action_class: Any, args: dict[str, Any], *, diff: bool = False, check_mo
     task.args = args
     task.diff = diff
     task.check_mode = check_mode
-    recorder = recorder or Recorder(module_result if module_result is not None
-                                    else {"changed": True, "before": BEFORE, "after": AFTER})
+    recording = recorder or Recorder(module_result if module_result is not None
+                                     else {"changed": True, "before": BEFORE, "after": AFTER})
 
     class Recording(action_class):  # type: ignore[misc,valid-type]
         def _execute_module(self, module_name: Any = None, module_args: Any = None, **kwargs: Any) -> Any:
-            recorder.sent.append(dict(module_args))
-            return dict(recorder.result)
+            recording.sent.append(dict(module_args))
+            return dict(recording.result)
 
     loader = DataLoader()
     play_context = PlayContext()
     # A WinRM connection object as ansible-core makes it; it connects only when used.
     connection = connection_loader.get("ansible.builtin.winrm", play_context, None)
     action = Recording(task, connection, play_context, loader, Templar(loader=loader), None)
-    return action.run(task_vars={}), recorder
+    return action.run(task_vars={}), recording

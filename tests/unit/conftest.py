@@ -5,16 +5,12 @@
 collections path (a separate process from the C# helper tests)."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parents[1] / "tools"))
-
-from collection import install_finder  # noqa: E402
+from collection import install_finder
 
 
 @pytest.fixture(scope="session")

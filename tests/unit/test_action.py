@@ -179,7 +179,8 @@ def test_bulk_diff_of_a_failed_run_shows_what_it_changed(action_class: Any) -> N
 def test_diff_of_an_unresolved_entry_says_none(action_class: Any) -> None:
     unresolved = dict(BEFORE, mac=None, state="Incomplete")
     args = {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet"}
-    result = run(action_class, args, diff=True, module_result={"changed": True, "before": unresolved, "after": AFTER})[0]
+    result = run(action_class, args, diff=True,
+                 module_result={"changed": True, "before": unresolved, "after": AFTER})[0]
     assert "mac: (none)\n" in result["diff"]["before"] and "None" not in result["diff"]["before"]
 
 
@@ -196,7 +197,8 @@ def test_diff_shows_which_stores_hold_the_entry(action_class: Any) -> None:
     active = dict(AFTER, stores=["active"], persistent_mac=None)
     both = dict(AFTER, stores=["active", "persistent"], persistent_mac=AFTER["mac"])
     args = {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet"}
-    diff = run(action_class, args, diff=True, module_result={"changed": True, "before": active, "after": both})[0]["diff"]
+    diff = run(action_class, args, diff=True,
+               module_result={"changed": True, "before": active, "after": both})[0]["diff"]
     assert diff["before"].endswith("state: Permanent\nstores: active\npersistent_mac: (none)\n")
     assert diff["after"].endswith(f"state: Permanent\nstores: active, persistent\npersistent_mac: {AFTER['mac']}\n")
 

@@ -4,7 +4,7 @@
 """The hostile-input corpus (tests/corpus/bad_input.json) through the action
 plugin: each case the controller can judge fails with the option and the value
 named, in the one message the corpus holds for it (the host words it the same),
-and nothing is sent to the host. Its twin, tests/helper/test_corpus.py,
+and nothing is sent to the host. Its twin, tests/csharp/test_corpus.py,
 puts the same corpus through the C# helper."""
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from ansible.errors import AnsibleActionFail
 
-from collection import ROOT
 from action_harness import Recorder, run
+from collection import ROOT
 
 CASES = json.loads((ROOT / "tests" / "corpus" / "bad_input.json").read_text(encoding="utf-8"))
 
@@ -38,7 +38,7 @@ def test_controller_refuses_before_the_host(action_class: Any, case: dict[str, A
 @pytest.mark.parametrize("case", [c for c in CASES if "controller" not in c["refused_by"]], ids=lambda c: c["name"])
 def test_only_the_host_can_tell(action_class: Any, case: dict[str, Any]) -> None:
     """Unknown interfaces (and one interface named two ways) pass the controller;
-    the host refuses them (see tests/helper/test_corpus.py)."""
+    the host refuses them (see tests/csharp/test_corpus.py)."""
     recorder = Recorder({"changed": False})
     run(action_class, case["args"], recorder=recorder)
     assert len(recorder.sent) == 1

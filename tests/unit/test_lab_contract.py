@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import base64
 import json
-import sys
+from typing import Any
 
 import pytest
 
+import lab_payload
+import ps_glue
 from collection import ROOT
-
-sys.path.insert(0, str(ROOT / "tests" / "lab"))
-
-import lab_payload  # noqa: E402  pylint: disable=wrong-import-position
-import ps_glue  # noqa: E402  pylint: disable=wrong-import-position
 
 HELPER_NAMESPACE = "ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules"
 LAB_HOST = (ROOT / "tests" / "lab" / "LabHost.cs").read_text()
@@ -44,7 +41,8 @@ def test_the_lab_names_no_helper_call_of_its_own() -> None:
     ("    $module.FailJson($failure)\n", ""),
     ("$module.ExitJson()", "$module.Result.extra = 1\n$module.ExitJson()"),
     ("if ($failure) {", "if (-not $failure) {"),
-    ("$module = [Ansible.Basic.AnsibleModule]::Create($args, $spec)", "$module = [Ansible.Basic.AnsibleModule]::Create($args, @{})"),
+    ("$module = [Ansible.Basic.AnsibleModule]::Create($args, $spec)",
+     "$module = [Ansible.Basic.AnsibleModule]::Create($args, @{})"),
 ])
 def test_glue_reader_refuses_anything_else(change: tuple[str, str]) -> None:
     assert change[0] in PS1
@@ -57,7 +55,7 @@ def test_glue_reader_refuses_broken_powershell() -> None:
         ps_glue.read(PS1.replace("if ($failure) {", "if ($failure {").encode())
 
 
-def payload(actions: list[str], manifest: dict | None = None) -> bytes:
+def payload(actions: list[str], manifest: dict[str, Any] | None = None) -> bytes:
     script = "ansible_collections.ipneighbor.windows.plugins.modules.win_neighbor.ps1"
     body = manifest or {
         "scripts": {script: base64.b64encode(b"$spec = @{}").decode(),

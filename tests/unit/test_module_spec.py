@@ -6,8 +6,8 @@ spec (pwsh, which would check the .ps1 against the docs, cannot run here); the
 .ps1 parses as PowerShell and stays glue."""
 from __future__ import annotations
 
-from pathlib import Path
 import typing as t
+from pathlib import Path
 
 import pytest
 import yaml

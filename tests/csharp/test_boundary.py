@@ -12,18 +12,19 @@ from typing import Any
 import pytest
 
 import csharp
+from csharp import Run
 from native_double import Double, Neighbor
 
 A, B = "00-15-5D-00-00-0A", "00-15-5D-00-00-0B"
 
 
-def test_params_are_the_exec_wrappers_hashtable(host: Double, helper: Any) -> None:
+def test_params_are_the_exec_wrappers_hashtable(host: Double) -> None:
     from System import Object, String, Type  # type: ignore[import-not-found]
     from System.Collections.Generic import Dictionary, List  # type: ignore[import-not-found]
 
-    run = csharp.run_glue("win_neighbor", {"interface": "Ethernet", "_ansible_check_mode": True,
-                                           "neighbors": [{"address": "10.0.0.1", "mac": A}]})
-    params = run.Module.Params
+    glue = csharp.run_glue("win_neighbor", {"interface": "Ethernet", "_ansible_check_mode": True,
+                                            "neighbors": [{"address": "10.0.0.1", "mac": A}]})
+    params = glue.Module.Params
     assert params.GetType().FullName == "System.Collections.Hashtable"
     assert params["NEIGHBORS"] is not None, "the exec wrapper's @{} compares keys without case"
     # What the old glue asked PowerShell to convert, and what it cannot.
@@ -31,16 +32,16 @@ def test_params_are_the_exec_wrappers_hashtable(host: Double, helper: Any) -> No
     assert generic is not None and not generic.IsAssignableFrom(params.GetType())
     assert params["neighbors"].GetType() == List[Object]().GetType()
     assert params["neighbors"][0].GetType() == Dictionary[String, Object]().GetType()
-    assert run.Module.CheckMode is True and run.ExitCode == 0
+    assert glue.Module.CheckMode is True and glue.ExitCode == 0
 
 
-def test_a_helper_that_does_not_take_the_module_does_not_bind(host: Double, helper: Any) -> None:
+def test_a_helper_that_does_not_take_the_module_does_not_bind(host: Double) -> None:
     from IPNeighborTests.PowerShell import ModuleGlue  # type: ignore[import-not-found]
 
-    run = ModuleGlue.Run('{"options": {}}', "{}",
-                         "ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput.NeighborRequest",
-                         "ListFromParameters")
-    assert run.ExitCode == 1 and "does not bind: no public static ListFromParameters(AnsibleModule)" in run.Unhandled
+    glue = ModuleGlue.Run('{"options": {}}', "{}",
+                          "ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput.NeighborRequest",
+                          "ListFromParameters")
+    assert glue.ExitCode == 1 and "does not bind: no public static ListFromParameters(AnsibleModule)" in glue.Unhandled
 
 
 @pytest.mark.parametrize("params,addresses", [
@@ -49,51 +50,51 @@ def test_a_helper_that_does_not_take_the_module_does_not_bind(host: Double, help
     ({"state": ["permanent"]}, ["10.0.0.1", "2001:db8::2"]),
     ({"state": ["STALE", "Reachable"]}, ["10.0.0.2"]),
 ])
-def test_info_choices_in_any_case(host: Double, helper: Any, params: dict[str, Any], addresses: list[str]) -> None:
+def test_info_choices_in_any_case(host: Double, run: Run, params: dict[str, Any], addresses: list[str]) -> None:
     host.add_neighbor("10.0.0.1", 4, A, "Permanent")
     host.add_neighbor("10.0.0.2", 4, B, "Stale")
     host.add_neighbor("2001:db8::2", 4, B, "Permanent")
-    result, error = csharp.run_module("win_neighbor_info", params)
+    result, error = run(params, module="win_neighbor_info")
     assert error is None
     assert sorted(n["address"] for n in result["neighbors"]) == addresses
 
 
-def test_win_neighbor_choices_in_any_case(host: Double, helper: Any) -> None:
+def test_win_neighbor_choices_in_any_case(host: Double, run: Run) -> None:
     host.add_neighbor("10.0.0.1", 4, A, "Permanent")
     host.add_neighbor("10.0.0.3", 4, A, "Permanent")
     host.add_neighbor("2001:db8::3", 4, A, "Permanent")
-    result, error = csharp.run_module("win_neighbor", {"address": "10.0.0.1", "interface": "Ethernet",
+    result, error = run({"address": "10.0.0.1", "interface": "Ethernet",
                                                        "state": "Absent"})
     assert error is None and result["changed"] is True and result["after"] is None
-    result, error = csharp.run_module("win_neighbor", {
+    result, error = run({
         "interface": "Ethernet", "purge": True, "purge_family": "IPv4",
         "neighbors": [{"address": "10.0.0.2", "mac": B, "state": "PRESENT"}]})
     assert error is None
     assert host.neighbors() == [Neighbor("10.0.0.2", 4, B, "Permanent"), Neighbor("2001:db8::3", 4, A, "Permanent")]
 
 
-def test_info_on_a_host_with_no_ipv6_neighbors(host: Double, helper: Any) -> None:
+def test_info_on_a_host_with_no_ipv6_neighbors(host: Double, run: Run) -> None:
     host.add_neighbor("10.0.0.1", 4, A, "Permanent")
-    result, error = csharp.run_module("win_neighbor_info", {})
+    result, error = run({}, module="win_neighbor_info")
     assert error is None and [n["address"] for n in result["neighbors"]] == ["10.0.0.1"]
-    result, error = csharp.run_module("win_neighbor_info", {"family": "ipv6"})
+    result, error = run({"family": "ipv6"}, module="win_neighbor_info")
     assert (result, error) == ({"changed": False, "neighbors": []}, None)
     assert host.calls("GetIpNetTable2") == 3
 
 
-def test_info_on_an_empty_table(host: Double, helper: Any) -> None:
-    assert csharp.run_module("win_neighbor_info", {}) == ({"changed": False, "neighbors": []}, None)
+def test_info_on_an_empty_table(host: Double, run: Run) -> None:
+    assert run({}, module="win_neighbor_info") == ({"changed": False, "neighbors": []}, None)
 
 
-def test_bulk_and_purge_on_empty_families(host: Double, helper: Any) -> None:
+def test_bulk_and_purge_on_empty_families(host: Double, run: Run) -> None:
     """Purge reads both families by default; neither has an entry yet."""
-    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "purge": True,
+    result, error = run({"interface": "Ethernet", "purge": True,
                                                        "neighbors": [{"address": "10.0.0.1", "mac": A}]})
     assert error is None and result["changed"] is True
     assert [e["status"] for e in result["entries"]] == ["added"]
     assert host.neighbors() == [Neighbor("10.0.0.1", 4, A, "Permanent")]
     # The second run finds the IPv4 entry and an empty IPv6 table: nothing to do
     # (the first run's two writes: the active and the persistent store).
-    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "purge": True,
+    result, error = run({"interface": "Ethernet", "purge": True,
                                                        "neighbors": [{"address": "10.0.0.1", "mac": A}]})
     assert error is None and result["changed"] is False and host.mutations() == 2

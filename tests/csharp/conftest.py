@@ -6,18 +6,15 @@ by HELPER_RUNTIME, apart from the controller tests, since both claim the
 ansible_collections namespace."""
 from __future__ import annotations
 
-import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parents[1] / "tools"))
-
-import build  # noqa: E402
-import csharp  # noqa: E402
-from native_double import Double  # noqa: E402
+import build
+import csharp
+from native_double import Double
 
 
 @pytest.fixture(scope="session")
@@ -41,6 +38,34 @@ def helper(native_dir: Path, double_library: Path) -> Any:
     import ansible_collections.ipneighbor.windows.plugins.module_utils as utils  # type: ignore
 
     return utils
+
+
+@pytest.fixture()
+def run(helper: Any) -> csharp.Run:
+    """Runs a module as a Windows host runs it (ansible-core's Ansible.Basic, the
+    glue, the helper): run(*defaults, check_mode=False, module="win_neighbor",
+    **params), the parameters of each defaults dict and then params; gives the
+    result and the failure message (None when the task succeeded)."""
+    def run_module(*defaults: dict[str, Any], check_mode: bool = False, module: str = "win_neighbor",
+                   **params: Any) -> tuple[dict[str, Any], str | None]:
+        merged: dict[str, Any] = {}
+        for given in defaults:
+            merged.update(given)
+        merged.update(params)
+        return csharp.run_module(module, merged, check_mode)
+
+    return run_module
+
+
+@pytest.fixture()
+def calls(host: Double) -> csharp.Calls:
+    """calls(*functions): how often the helper called each of them on the double,
+    leaving out those not called; a CIM operation goes by its name alone
+    (Create, not MSFT_NetNeighbor.Create)."""
+    def count(*functions: str) -> dict[str, int]:
+        return {f.split(".")[-1]: host.calls(f) for f in functions if host.calls(f)}
+
+    return count
 
 
 @pytest.fixture()

@@ -8,12 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 import csharp
+from csharp import Run
 
 EXPECTED = {"mono": "Mono ", "coreclr": ".NET 8."}
 
 
-def test_the_helper_runs_on_the_runtime_named(host: Any, helper: Any) -> None:
+def test_the_helper_runs_on_the_runtime_named(host: Any, run: Run) -> None:
     from System.Runtime.InteropServices import RuntimeInformation  # type: ignore[import-not-found]
 
     assert str(RuntimeInformation.FrameworkDescription).startswith(EXPECTED[csharp.RUNTIME])
-    assert csharp.run_module("win_neighbor_info", {}) == ({"changed": False, "neighbors": []}, None)
+    assert run({}, module="win_neighbor_info") == ({"changed": False, "neighbors": []}, None)

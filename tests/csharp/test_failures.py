@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-import csharp
+from csharp import Run
 from native_double import Double, Neighbor
 
 OLD, NEW = "00-15-5D-00-00-01", "00-15-5D-00-00-02"
@@ -26,6 +26,8 @@ ENTRIES = [
     {"address": "10.0.0.3", "state": "absent"},
     {"address": "10.0.0.4", "mac": NEW},
 ]
+# The four entries in one task, on Ethernet.
+BULK = {"interface": "Ethernet", "neighbors": ENTRIES}
 STARTING = [Neighbor("10.0.0.1", 4, OLD, "Permanent"), Neighbor("10.0.0.3", 4, OLD, "Permanent"),
             Neighbor("10.0.0.4", 4, OLD, "Stale")]
 APPLIED = [  # the table after each entry is applied
@@ -49,30 +51,27 @@ def prepare(host: Double) -> None:
         host.add_neighbor(n.address, n.interface_index, n.mac, n.state)
 
 
-def run(helper: Any, check_mode: bool = False) -> tuple[dict[str, Any], str | None]:
-    return csharp.run_module("win_neighbor", {"interface": "Ethernet", "neighbors": [dict(e) for e in ENTRIES]},
-                             check_mode)
-
-
 def expected_table(applied: int, failing_entry_changed: bool, function: str) -> list[Neighbor]:
     table = {n.address: n for n in STARTING}
     for i in range(applied):
         address = ENTRIES[i]["address"]
-        if APPLIED[i] is None:
+        now = APPLIED[i]
+        if now is None:
             table.pop(address)
         else:
-            table[address] = APPLIED[i]
-    if failing_entry_changed and function == "GetIpNetEntry2":
-        table[ENTRIES[applied]["address"]] = APPLIED[applied]  # the change went in; its read-back failed
+            table[address] = now
+    changed = APPLIED[applied]
+    if failing_entry_changed and function == "GetIpNetEntry2" and changed is not None:
+        table[ENTRIES[applied]["address"]] = changed  # the change went in; its read-back failed
     return sorted(table.values(), key=lambda n: n.address)
 
 
 @pytest.mark.parametrize("code", sorted(CODES))
 @pytest.mark.parametrize("function", sorted(FIRST_FAILING))
-def test_failure_matrix(host: Double, helper: Any, function: str, code: int) -> None:
+def test_failure_matrix(host: Double, run: Run, function: str, code: int) -> None:
     prepare(host)
     host.fault(function, code)
-    result, error = run(helper)
+    result, error = run(BULK)
     failing, accepted = FIRST_FAILING[function]
     assert error is not None
     assert error.startswith(f"neighbors[{failing}]: ")
@@ -96,12 +95,12 @@ def test_failure_matrix(host: Double, helper: Any, function: str, code: int) -> 
 
 
 @pytest.mark.parametrize("function", ["SetIpNetEntry2", "DeleteIpNetEntry2", "CreateIpNetEntry2"])
-def test_fallback_path_failures(host: Double, helper: Any, function: str) -> None:
+def test_fallback_path_failures(host: Double, run: Run, function: str) -> None:
     """The dynamic entry's Set + Delete + Create: each of the fallback's calls failing
     once the first three entries are through."""
     prepare(host)
     host.fault(function, 5)
-    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "neighbors": [dict(ENTRIES[3])]})
+    result, error = run({"interface": "Ethernet", "neighbors": [dict(ENTRIES[3])]})
     assert error is not None and f"{function} returned 5" in error
     # Set is the first call: nothing applied. Delete fails after Set changed the MAC.
     # Create fails after Set and Delete: the entry is gone, which the result must say.
@@ -123,18 +122,18 @@ def test_fallback_path_failures(host: Double, helper: Any, function: str) -> Non
 
 
 @pytest.mark.parametrize("function", sorted(FIRST_FAILING))
-def test_check_mode_makes_no_call_a_fault_could_hit(host: Double, helper: Any, function: str) -> None:
+def test_check_mode_makes_no_call_a_fault_could_hit(host: Double, run: Run, function: str) -> None:
     prepare(host)
     host.fault(function, 5)
-    result, error = run(helper, check_mode=True)
+    result, error = run(BULK, check_mode=True)
     assert error is None and result["changed"] is True
     assert host.mutations() == 0 and host.calls("GetIpNetEntry2") == 0
 
 
-def test_single_entry_fallback_that_loses_the_learned_entry_says_so(host: Double, helper: Any) -> None:
+def test_single_entry_fallback_that_loses_the_learned_entry_says_so(host: Double, run: Run) -> None:
     prepare(host)
     host.fault("CreateIpNetEntry2", 5)
-    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "address": "10.0.0.4", "mac": NEW})
+    result, error = run({"interface": "Ethernet", "address": "10.0.0.4", "mac": NEW})
     assert error is not None and "CreateIpNetEntry2 returned 5" in error
     assert error.endswith("; Windows now reports no entry: the learned entry was removed; the persistent store "
                           "holds no entry")
@@ -142,10 +141,10 @@ def test_single_entry_fallback_that_loses_the_learned_entry_says_so(host: Double
     assert "10.0.0.4" not in {n.address for n in host.neighbors()}
 
 
-def test_a_delete_that_fails_after_set_reports_what_set_left(host: Double, helper: Any) -> None:
+def test_a_delete_that_fails_after_set_reports_what_set_left(host: Double, run: Run) -> None:
     prepare(host)
     host.fault("DeleteIpNetEntry2", 5)
-    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "address": "10.0.0.4", "mac": NEW})
+    result, error = run({"interface": "Ethernet", "address": "10.0.0.4", "mac": NEW})
     assert error is not None and error.endswith(f"; Windows now reports {NEW} in state Stale; the persistent store "
                                                 "holds no entry")
     assert result["after"] == {"address": "10.0.0.4", "mac": NEW, "interface_alias": "Ethernet",
@@ -153,18 +152,18 @@ def test_a_delete_that_fails_after_set_reports_what_set_left(host: Double, helpe
                                "persistent_mac": None}
 
 
-def test_compliant_entries_after_a_failure_are_unchanged(host: Double, helper: Any) -> None:
+def test_compliant_entries_after_a_failure_are_unchanged(host: Double, run: Run) -> None:
     host.add_neighbor("10.0.0.9", 4, NEW, "Permanent")
     host.fault("CreateIpNetEntry2", 5)
-    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "store": "active", "neighbors": [
+    result, error = run({"interface": "Ethernet", "store": "active", "neighbors": [
         {"address": "10.0.0.2", "mac": NEW}, {"address": "10.0.0.9", "mac": NEW}, {"address": "10.0.0.3", "mac": NEW}]})
     assert error is not None
     assert [e["status"] for e in result["entries"]] == ["failed", "unchanged", "not attempted"]
 
 
-def test_create_on_an_interface_without_the_family_names_the_cause(host: Double, helper: Any) -> None:
+def test_create_on_an_interface_without_the_family_names_the_cause(host: Double, run: Run) -> None:
     """Legacy (index 9) has no IPv6: CreateIpNetEntry2 answers 1168 there."""
-    result, error = csharp.run_module("win_neighbor", {"interface": "Legacy", "address": "2001:db8::9", "mac": NEW})
+    result, error = run({"interface": "Legacy", "address": "2001:db8::9", "mac": NEW})
     assert error == ("Creating the static entry for the neighbor 2001:db8::9 on interface 'Legacy' (index 9) failed: "
                      "the interface has no IPv6 here (the protocol is unbound or the adapter disabled) or is gone "
                      "(CreateIpNetEntry2 returned 1168, ERROR_NOT_FOUND)")
@@ -177,14 +176,14 @@ def test_create_on_an_interface_without_the_family_names_the_cause(host: Double,
     {"interface": "Ethernet", "store": "active", "neighbors": [{"address": "2001:db8::5", "state": "absent"},
                                                                {"address": "10.0.0.1", "mac": OLD}]},
 ])
-def test_absent_without_the_family_stack_is_already_absent(host: Double, helper: Any, args: dict[str, Any]) -> None:
+def test_absent_without_the_family_stack_is_already_absent(host: Double, run: Run, args: dict[str, Any]) -> None:
     host.option("ipv6", 0)
     host.add_neighbor("10.0.0.1", 4, OLD, "Permanent")
-    result, error = csharp.run_module("win_neighbor", args)
+    result, error = run(args)
     assert error is None and result["changed"] is False and host.mutations() == 0
 
 
-def test_present_without_the_family_stack_still_fails(host: Double, helper: Any) -> None:
+def test_present_without_the_family_stack_still_fails(host: Double, run: Run) -> None:
     host.option("ipv6", 0)
-    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "address": "2001:db8::5", "mac": NEW})
+    result, error = run({"interface": "Ethernet", "address": "2001:db8::5", "mac": NEW})
     assert error is not None and "the IPv6 stack is not installed or is disabled" in error

@@ -29,7 +29,9 @@ def test_cim_file_names_mi_for_the_host_compiler() -> None:
     """ansible-core adds a reference only when a util asks for it: AddType's own
     pattern for //AssemblyReference, on every line of the file."""
     addtype = Path(ansible.module_utils.powershell.__file__).parent / "Ansible.ModuleUtils.AddType.psm1"
-    pattern = re.search(r'\$assembly_pattern = \[Regex\]"(.+)"', addtype.read_text()).group(1)
+    declared = re.search(r'\$assembly_pattern = \[Regex\]"(.+)"', addtype.read_text())
+    assert declared is not None, "AddType's pattern for //AssemblyReference moved"
+    pattern = declared.group(1)
     # .NET's named groups (?<Name>...) in Python's spelling
     found = re.finditer(pattern.replace("(?<", "(?P<"), build.CIM_SOURCE.read_text())
     assert [(m["Parameter"], m["Name"], m["CLR"]) for m in found] == [

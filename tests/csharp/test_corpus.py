@@ -13,15 +13,15 @@ from typing import Any
 
 import pytest
 
-import csharp
+from csharp import Run
 from native_double import MUTATING, Double
 
 CASES = json.loads((Path(__file__).parents[1] / "corpus" / "bad_input.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if "host" in c["refused_by"]], ids=lambda c: c["name"])
-def test_target_refuses_before_touching_the_table(host: Double, helper: Any, case: dict[str, Any]) -> None:
-    result, error = csharp.run_module("win_neighbor", case["args"])
+def test_target_refuses_before_touching_the_table(host: Double, run: Run, case: dict[str, Any]) -> None:
+    result, error = run(case["args"])
     assert error == case["message"]
     # An interface Windows does not know carries the lookup's Win32 code too.
     assert result == {"changed": False, **case.get("win32", {})}

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import importlib.util
 import ipaddress
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -28,7 +29,7 @@ def rules() -> Any:
     return module
 
 
-def outcome(parse: Callable[[], Any], refused: type) -> tuple[str, Any]:
+def outcome(parse: Callable[[], Any], refused: type[Exception]) -> tuple[str, Any]:
     try:
         return "accepted", parse()
     except refused as e:
@@ -40,7 +41,7 @@ def dotnet(parse: Callable[[], Any]) -> tuple[str, Any]:
         return "accepted", parse()
     except Exception as e:  # pylint: disable=broad-except  # a .NET exception, checked by type name below
         assert type(e).__name__ == "NeighborInputException", repr(e)
-        return "refused", str(e.Message)
+        return "refused", str(e.Message)  # type: ignore[attr-defined]
 
 
 @settings(derandomize=True, max_examples=400, deadline=None)

@@ -7,51 +7,47 @@ family (GetIpNetEntry2 answering 2), and a MAC other than the one the network
 answers with, which the task pins but warns about."""
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-import csharp
+from csharp import Run
 from native_double import Double, Neighbor
 
 OLD, NEW = "00-15-5D-00-00-01", "00-15-5D-00-00-02"
-
-
-def pin(address: str, mac: str = NEW, check_mode: bool = False) -> tuple[dict[str, Any], str | None]:
-    return csharp.run_module("win_neighbor", {"interface": "Ethernet", "address": address, "mac": mac}, check_mode)
+# A pin of NEW on Ethernet, in both stores.
+PIN = {"interface": "Ethernet", "mac": NEW}
 
 
 @pytest.mark.parametrize("state,promotes", [("Reachable", 1), ("Stale", 0), ("Permanent", 1)])
-def test_pinning_a_router_keeps_its_flag(host: Double, helper: Any, state: str, promotes: int) -> None:
+def test_pinning_a_router_keeps_its_flag(host: Double, run: Run, state: str, promotes: int) -> None:
     """Set in place, Set then delete + create, or Set on a static entry: the router stays a router."""
     host.option("set_promotes_dynamic", promotes)
     host.add_neighbor("fe80::1", 4, OLD, state, is_router=True)
-    result, error = pin("fe80::1")
+    result, error = run(PIN, address="fe80::1")
     assert error is None
     assert result["before"]["is_router"] is True and result["after"]["is_router"] is True
     assert host.neighbors() == [Neighbor("fe80::1", 4, NEW, "Permanent", is_router=True)]
 
 
-def test_check_mode_predicts_the_router_flag(host: Double, helper: Any) -> None:
+def test_check_mode_predicts_the_router_flag(host: Double, run: Run) -> None:
     host.add_neighbor("fe80::1", 4, OLD, "Reachable", is_router=True)
-    result, error = pin("fe80::1", check_mode=True)
+    result, error = run(PIN, address="fe80::1", check_mode=True)
     assert error is None and result["after"]["is_router"] is True and host.mutations() == 0
 
 
-def test_a_relearn_between_delete_and_create_is_retried_once(host: Double, helper: Any) -> None:
+def test_a_relearn_between_delete_and_create_is_retried_once(host: Double, run: Run) -> None:
     host.option("set_promotes_dynamic", 0)
     host.option("race_learn", 1)
     host.add_neighbor("10.0.0.4", 4, OLD, "Stale")
-    result, error = pin("10.0.0.4")
+    result, error = run(PIN, address="10.0.0.4")
     assert error is None and result["after"]["state"] == "Permanent"
     assert host.neighbors() == [Neighbor("10.0.0.4", 4, NEW, "Permanent")]
     assert {f: host.calls(f) for f in ("SetIpNetEntry2", "DeleteIpNetEntry2", "CreateIpNetEntry2")} == {
         "SetIpNetEntry2": 1, "DeleteIpNetEntry2": 2, "CreateIpNetEntry2": 2}
 
 
-def test_get_answering_file_not_found_names_the_missing_family(host: Double, helper: Any) -> None:
+def test_get_answering_file_not_found_names_the_missing_family(host: Double, run: Run) -> None:
     host.fault("GetIpNetEntry2", 2)
-    result, error = pin("2001:db8::4")
+    result, error = run(PIN, address="2001:db8::4")
     assert error == ("Reading the neighbor 2001:db8::4 on interface 'Ethernet' (index 4) failed: the interface has no "
                      "IPv6 here (the protocol is unbound or the adapter disabled) or is gone (GetIpNetEntry2 returned "
                      "2, ERROR_FILE_NOT_FOUND)")
@@ -63,34 +59,34 @@ WARNING = ("10.0.0.4 on interface 'Ethernet' (index 4): the network answers with
 
 
 @pytest.mark.parametrize("check_mode", [False, True])
-def test_pinning_a_mac_the_network_does_not_answer_with_warns(host: Double, helper: Any, check_mode: bool) -> None:
+def test_pinning_a_mac_the_network_does_not_answer_with_warns(host: Double, run: Run, check_mode: bool) -> None:
     host.add_neighbor("10.0.0.4", 4, OLD, "Reachable")
-    result, error = pin("10.0.0.4", check_mode=check_mode)
+    result, error = run(PIN, address="10.0.0.4", check_mode=check_mode)
     assert error is None and result["changed"] is True
     assert result["warnings"] == [WARNING]
 
 
-def test_bulk_warns_per_entry(host: Double, helper: Any) -> None:
+def test_bulk_warns_per_entry(host: Double, run: Run) -> None:
     host.add_neighbor("10.0.0.4", 4, OLD, "Reachable")
     host.add_neighbor("10.0.0.5", 4, NEW, "Stale")
-    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "neighbors": [
+    result, error = run({"interface": "Ethernet", "neighbors": [
         {"address": "10.0.0.5", "mac": NEW}, {"address": "10.0.0.4", "mac": NEW}]})
     assert error is None and result["warnings"] == ["neighbors[1]: " + WARNING]
 
 
 @pytest.mark.parametrize("state,mac", [("Reachable", NEW), ("Permanent", OLD), ("Incomplete", ""),
                                        ("Unreachable", OLD)])
-def test_no_warning_when_nothing_disagrees(host: Double, helper: Any, state: str, mac: str) -> None:
+def test_no_warning_when_nothing_disagrees(host: Double, run: Run, state: str, mac: str) -> None:
     """The same MAC, a static entry (the task's to change), or nothing learned to compare with."""
     host.add_neighbor("10.0.0.4", 4, mac, state)
-    result, error = pin("10.0.0.4")
+    result, error = run(PIN, address="10.0.0.4")
     assert error is None and "warnings" not in result
 
 
 @pytest.mark.parametrize("mac", ["00-15-5D-00-00-00-00-01", "00-15-5D-00-01"])
-def test_a_mac_the_link_cannot_take_is_refused_before_any_call(host: Double, helper: Any, mac: str) -> None:
+def test_a_mac_the_link_cannot_take_is_refused_before_any_call(host: Double, run: Run, mac: str) -> None:
     host.add_neighbor("10.0.0.4", 4, OLD, "Permanent")
-    result, error = pin("10.0.0.4", mac=mac)
+    result, error = run(PIN, address="10.0.0.4", mac=mac)
     length = len(mac.split("-"))
     assert error == (f"mac '{mac}' is {length} bytes long, and interface 'Ethernet' (index 4) has link-layer "
                      "addresses of 6 bytes")
@@ -98,33 +94,34 @@ def test_a_mac_the_link_cannot_take_is_refused_before_any_call(host: Double, hel
     assert host.calls("GetIpNetEntry2") == 0 and host.mutations() == 0
 
 
-def test_bulk_refuses_a_misfit_mac_before_the_snapshot(host: Double, helper: Any) -> None:
+def test_bulk_refuses_a_misfit_mac_before_the_snapshot(host: Double, run: Run) -> None:
     host.link_length(7, 20)  # an InfiniBand-like link
-    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet", "neighbors": [
+    result, error = run({"interface": "Ethernet", "neighbors": [
         {"address": "10.0.0.1", "mac": NEW}, {"address": "10.0.0.2", "mac": NEW, "interface": "Ethernet 2"}]})
     assert error == ("neighbors[1].mac '00-15-5D-00-00-02' is 6 bytes long, and interface 'Ethernet 2' (index 7) has "
                      "link-layer addresses of 20 bytes")
     assert host.calls("GetIpNetTable2") == 0 and host.mutations() == 0
 
 
-def test_a_link_of_another_length_takes_its_own(host: Double, helper: Any) -> None:
+def test_a_link_of_another_length_takes_its_own(host: Double, run: Run) -> None:
     host.link_length(7, 8)
-    result, error = csharp.run_module("win_neighbor", {"interface": "Ethernet 2", "address": "10.0.0.2",
+    result, error = run({"interface": "Ethernet 2", "address": "10.0.0.2",
                                                        "mac": "00-15-5D-00-00-00-00-02"})
     assert error is None and host.neighbors() == [Neighbor("10.0.0.2", 7, "00-15-5D-00-00-00-00-02", "Permanent")]
 
 
-def test_the_double_refuses_a_misfit_mac_as_windows_does(host: Double, helper: Any) -> None:
+def test_the_double_refuses_a_misfit_mac_as_windows_does(host: Double) -> None:
     """What the check above spares the task: Windows' own ERROR_INVALID_PARAMETER."""
     import ctypes
+
     from native_double import make_row
 
     row = make_row("10.0.0.9", 4, "00-15-5D-00-00-00-00-09", "Permanent")
     assert host.lib.CreateIpNetEntry2(ctypes.byref(row)) == 87
 
 
-def test_a_failed_link_lookup_is_named(host: Double, helper: Any) -> None:
+def test_a_failed_link_lookup_is_named(host: Double, run: Run) -> None:
     host.fault("GetIfEntry2", 5)
-    result, error = pin("10.0.0.4")
+    result, error = run(PIN, address="10.0.0.4")
     assert error is not None and error.startswith("interface 'Ethernet': looking up the interface's link layer "
                                                   "failed: access is denied")

@@ -11,117 +11,107 @@ from typing import Any
 
 import pytest
 
-import csharp
+from csharp import Calls, Run, entry
 from native_double import CIM, MUTATING, Double, Neighbor
 
 MAC = "00-15-5D-01-02-03"
 OTHER = "00-15-5D-0A-0B-0C"
 PINNED = Neighbor("10.0.0.1", 4, MAC, "Permanent")
+# One entry, 10.0.0.1 on Ethernet; many entries on Ethernet.
+ONE = {"interface": "Ethernet", "address": "10.0.0.1"}
+ETHERNET = {"interface": "Ethernet"}
+STORE_CALLS = MUTATING + CIM
 
 
-def run(check_mode: bool = False, **params: Any) -> tuple[dict[str, Any], str | None]:
-    params.setdefault("interface", "Ethernet")
-    params.setdefault("address", "10.0.0.1")
-    return csharp.run_module("win_neighbor", params, check_mode)
+BOTH = entry("10.0.0.1", MAC, "Permanent", stores=["active", "persistent"], persistent=MAC)
 
 
-def calls(host: Double) -> dict[str, int]:
-    return {f.split(".")[-1]: host.calls(f) for f in MUTATING + CIM if host.calls(f)}
-
-
-def entry(mac: str | None, state: str | None, stores: list[str], persistent: str | None) -> dict[str, Any]:
-    return {"address": "10.0.0.1", "mac": mac, "interface_alias": "Ethernet", "interface_index": 4,
-            "state": state, "is_router": False, "stores": stores, "persistent_mac": persistent}
-
-
-BOTH = entry(MAC, "Permanent", ["active", "persistent"], MAC)
-
-
-def test_default_pins_in_both_stores_and_a_second_run_changes_nothing(host: Double, helper: Any) -> None:
-    result, error = run(mac=MAC)
+def test_default_pins_in_both_stores_and_a_second_run_changes_nothing(host: Double, run: Run, calls: Calls) -> None:
+    result, error = run(ONE, mac=MAC)
     assert error is None
     assert result == {"changed": True, "before": None, "after": BOTH}
     assert host.neighbors() == [PINNED] and host.persistent() == [PINNED]
     # One read of the persistent store before, one after the change.
-    assert calls(host) == {"CreateIpNetEntry2": 1, "EnumerateInstances": 2, "Create": 1}
+    assert calls(*STORE_CALLS) == {"CreateIpNetEntry2": 1, "EnumerateInstances": 2, "Create": 1}
     host.reset_counters()
-    result, error = run(mac=MAC)
+    result, error = run(ONE, mac=MAC)
     assert error is None and result == {"changed": False, "before": BOTH, "after": BOTH}
     assert host.mutations() == 0
 
 
-def test_an_entry_pinned_in_the_active_store_only_is_made_persistent(host: Double, helper: Any) -> None:
+def test_an_entry_pinned_in_the_active_store_only_is_made_persistent(host: Double, run: Run, calls: Calls) -> None:
     host.add_neighbor("10.0.0.1", 4, MAC, "Permanent")
-    result, error = run(mac=MAC)
+    result, error = run(ONE, mac=MAC)
     assert error is None and result["changed"] is True
-    assert result["before"] == entry(MAC, "Permanent", ["active"], None) and result["after"] == BOTH
-    assert calls(host) == {"EnumerateInstances": 2, "Create": 1}
+    assert result["before"] == entry("10.0.0.1", MAC) and result["after"] == BOTH
+    assert calls(*STORE_CALLS) == {"EnumerateInstances": 2, "Create": 1}
 
 
-def test_an_entry_only_the_persistent_store_holds_is_pinned_now(host: Double, helper: Any) -> None:
+def test_an_entry_only_the_persistent_store_holds_is_pinned_now(host: Double, run: Run, calls: Calls) -> None:
     """A persistent entry not active now (its interface was down at boot, say)."""
     host.add_persistent("10.0.0.1", 4, MAC)
-    result, error = run(mac=MAC)
+    result, error = run(ONE, mac=MAC)
     assert error is None and result["changed"] is True
-    assert result["before"] == entry(MAC, None, ["persistent"], MAC) and result["after"] == BOTH
-    assert calls(host) == {"CreateIpNetEntry2": 1, "EnumerateInstances": 2}
+    assert result["before"] == entry("10.0.0.1", MAC, None, stores=["persistent"], persistent=MAC)
+    assert result["after"] == BOTH
+    assert calls(*STORE_CALLS) == {"CreateIpNetEntry2": 1, "EnumerateInstances": 2}
 
 
-def test_another_mac_in_the_persistent_store_is_changed_in_place(host: Double, helper: Any) -> None:
+def test_another_mac_in_the_persistent_store_is_changed_in_place(host: Double, run: Run, calls: Calls) -> None:
     host.add_neighbor("10.0.0.1", 4, MAC, "Permanent")
     host.add_persistent("10.0.0.1", 4, OTHER)
-    result, error = run(mac=MAC)
+    result, error = run(ONE, mac=MAC)
     assert error is None and result["after"] == BOTH
-    assert result["before"] == entry(MAC, "Permanent", ["active", "persistent"], OTHER)
-    assert calls(host) == {"EnumerateInstances": 2, "ModifyInstance": 1}
+    assert result["before"] == entry("10.0.0.1", MAC, "Permanent", stores=["active", "persistent"], persistent=OTHER)
+    assert calls(*STORE_CALLS) == {"EnumerateInstances": 2, "ModifyInstance": 1}
     assert host.persistent() == [PINNED]
 
 
-def test_store_active_pins_until_the_next_reboot_only(host: Double, helper: Any) -> None:
-    result, error = run(mac=MAC, store="active")
-    assert error is None and result["after"] == entry(MAC, "Permanent", ["active"], None)
+def test_store_active_pins_until_the_next_reboot_only(host: Double, run: Run) -> None:
+    result, error = run(ONE, mac=MAC, store="active")
+    assert error is None and result["after"] == entry("10.0.0.1", MAC)
     assert host.neighbors() == [PINNED] and host.persistent() == []
 
 
-def test_store_active_removes_the_entry_a_reboot_would_bring_back(host: Double, helper: Any) -> None:
+def test_store_active_removes_the_entry_a_reboot_would_bring_back(host: Double, run: Run, calls: Calls) -> None:
     host.add_neighbor("10.0.0.1", 4, MAC, "Permanent")
     host.add_persistent("10.0.0.1", 4, MAC)
-    result, error = run(mac=MAC, store="active")
+    result, error = run(ONE, mac=MAC, store="active")
     assert error is None and result["changed"] is True
-    assert result["before"] == BOTH and result["after"] == entry(MAC, "Permanent", ["active"], None)
-    assert calls(host) == {"EnumerateInstances": 2, "DeleteInstance": 1}
+    assert result["before"] == BOTH and result["after"] == entry("10.0.0.1", MAC)
+    assert calls(*STORE_CALLS) == {"EnumerateInstances": 2, "DeleteInstance": 1}
     assert host.neighbors() == [PINNED] and host.persistent() == []
 
 
 @pytest.mark.parametrize("active", [None, "Permanent", "Stale"])
-def test_absent_removes_the_entry_from_both_stores(host: Double, helper: Any, active: str | None) -> None:
+def test_absent_removes_the_entry_from_both_stores(host: Double, run: Run, active: str | None) -> None:
     """A learned (dynamic) entry stays: it belongs to ARP/ND."""
     if active:
         host.add_neighbor("10.0.0.1", 4, MAC, active)
     host.add_persistent("10.0.0.1", 4, MAC)
-    result, error = run(state="absent")
+    result, error = run(ONE, state="absent")
     assert error is None and result["changed"] is True
     assert host.persistent() == []
     if active == "Stale":
         assert host.neighbors() == [Neighbor("10.0.0.1", 4, MAC, "Stale")]
-        assert result["after"] == entry(MAC, "Stale", ["active"], None)
+        assert result["after"] == entry("10.0.0.1", MAC, "Stale")
     else:
         assert host.neighbors() == [] and result["after"] is None
-    result, error = run(state="absent")
+    result, error = run(ONE, state="absent")
     assert error is None and result["changed"] is False
 
 
 @pytest.mark.parametrize("params,before,after", [
     ({"mac": MAC}, None, BOTH),
-    ({"mac": MAC, "store": "active"}, BOTH, entry(MAC, "Permanent", ["active"], None)),
+    ({"mac": MAC, "store": "active"}, BOTH, entry("10.0.0.1", MAC)),
     ({"state": "absent"}, BOTH, None),
 ])
-def test_check_mode_predicts_both_stores_and_changes_nothing(host: Double, helper: Any, params: dict[str, Any],
-                                                             before: Any, after: Any) -> None:
+def test_check_mode_predicts_both_stores_and_changes_nothing(
+        host: Double, run: Run, params: dict[str, Any], before: Any, after: Any) -> None:
     if before:
         host.add_neighbor("10.0.0.1", 4, MAC, "Permanent")
         host.add_persistent("10.0.0.1", 4, MAC)
-    result, error = run(check_mode=True, **params)
+    result, error = run(ONE, check_mode=True, **params)
     assert error is None and result == {"changed": True, "before": before, "after": after}
     assert host.mutations() == 0
 
@@ -144,16 +134,17 @@ CIM_FAULTS = [
 
 
 @pytest.mark.parametrize("operation,persistent,params,after_a_change", CIM_FAULTS, ids=[f[0] for f in CIM_FAULTS])
-def test_a_failing_persistent_store_call_names_the_store(host: Double, helper: Any, operation: str,
-                                                         persistent: str | None, params: dict[str, Any],
-                                                         after_a_change: tuple[str, str] | None) -> None:
+def test_a_failing_persistent_store_call_names_the_store(
+        host: Double, run: Run, operation: str, persistent: str | None, params: dict[str, Any],
+        after_a_change: tuple[str, str] | None) -> None:
     if persistent:
         host.add_neighbor("10.0.0.1", 4, MAC, "Permanent")
         host.add_persistent("10.0.0.1", 4, persistent)
     host.fault(f"MSFT_NetNeighbor.{operation}", 2)
-    result, error = run(**params)
+    result, error = run(ONE, **params)
     assert error is not None and "persistent store" in error
-    assert f"(MSFT_NetNeighbor {operation} with PolicyStore PersistentStore returned 2, MI_RESULT_ACCESS_DENIED)" in error
+    assert (f"(MSFT_NetNeighbor {operation} with PolicyStore PersistentStore returned 2, "
+            "MI_RESULT_ACCESS_DENIED)") in error
     # changed is true only when the active store took a change first.
     assert result["changed"] is (after_a_change is not None)
     if after_a_change:
@@ -165,57 +156,52 @@ def test_a_failing_persistent_store_call_names_the_store(host: Double, helper: A
         assert "after" not in result or result["after"] == result["before"]
 
 
-def test_a_provider_that_ignores_policy_store_fails_before_any_change(host: Double, helper: Any) -> None:
+def test_a_provider_that_ignores_policy_store_fails_before_any_change(host: Double, run: Run) -> None:
     """It answers the persistent read with the active store's rows."""
     host.add_neighbor("10.0.0.9", 4, OTHER, "Reachable")
     host.option("ignore_policy_store", 1)
-    result, error = run(mac=MAC)
+    result, error = run(ONE, mac=MAC)
     assert error == ("The persistent store cannot be trusted on this host: asked for PolicyStore PersistentStore, "
                      "MSFT_NetNeighbor answered with a row of store 1 (10.0.0.9 on interface index 4); the provider "
                      "ignored the option, so what is persistent cannot be read or changed here")
     assert result == {"changed": False} and host.mutations() == 0
 
 
-def test_a_provider_that_ignores_policy_store_is_caught_by_the_read_back(host: Double, helper: Any) -> None:
+def test_a_provider_that_ignores_policy_store_is_caught_by_the_read_back(host: Double, run: Run) -> None:
     """With nothing to read at first, the change goes through; reading back catches it."""
     host.option("ignore_policy_store", 1)
-    result, error = run(mac=MAC)
+    result, error = run(ONE, mac=MAC)
     assert error is not None and error.startswith("The persistent store cannot be trusted on this host")
     assert result["changed"] is True
     assert host.neighbors() == [PINNED]
 
 
-def bulk(check_mode: bool = False, **params: Any) -> tuple[dict[str, Any], str | None]:
-    params.setdefault("interface", "Ethernet")
-    return csharp.run_module("win_neighbor", params, check_mode)
-
-
-def test_bulk_reads_the_persistent_store_once_before_and_once_after(host: Double, helper: Any) -> None:
+def test_bulk_reads_the_persistent_store_once_before_and_once_after(host: Double, run: Run, calls: Calls) -> None:
     entries = [{"address": f"10.0.1.{i}", "mac": MAC} for i in range(1, 6)]
-    result, error = bulk(neighbors=entries)
+    result, error = run(ETHERNET, neighbors=entries)
     assert error is None and [e["status"] for e in result["entries"]] == ["added"] * 5
-    assert calls(host) == {"CreateIpNetEntry2": 5, "EnumerateInstances": 2, "Create": 5}
+    assert calls(*STORE_CALLS) == {"CreateIpNetEntry2": 5, "EnumerateInstances": 2, "Create": 5}
     assert all(e["after"]["stores"] == ["active", "persistent"] for e in result["entries"])
     host.reset_counters()
-    result, error = bulk(neighbors=entries)
+    result, error = run(ETHERNET, neighbors=entries)
     assert error is None and result["changed"] is False
-    assert calls(host) == {"EnumerateInstances": 1}
+    assert calls(*STORE_CALLS) == {"EnumerateInstances": 1}
 
 
-def test_bulk_entry_store_overrides_the_task(host: Double, helper: Any) -> None:
-    result, error = bulk(store="active", neighbors=[{"address": "10.0.0.1", "mac": MAC},
+def test_bulk_entry_store_overrides_the_task(host: Double, run: Run) -> None:
+    result, error = run(ETHERNET, store="active", neighbors=[{"address": "10.0.0.1", "mac": MAC},
                                                     {"address": "10.0.0.2", "mac": MAC, "store": "persistent"}])
     assert error is None
     assert [e["after"]["stores"] for e in result["entries"]] == [["active"], ["active", "persistent"]]
     assert host.persistent() == [Neighbor("10.0.0.2", 4, MAC, "Permanent")]
 
 
-def test_purge_removes_unlisted_entries_of_either_store(host: Double, helper: Any) -> None:
+def test_purge_removes_unlisted_entries_of_either_store(host: Double, run: Run) -> None:
     host.add_persistent("10.0.0.7", 4, OTHER)                   # persistent only
     host.add_neighbor("10.0.0.8", 4, OTHER, "Permanent")        # active only
     host.add_neighbor("10.0.0.9", 7, OTHER, "Permanent")        # out of scope
     host.add_persistent("10.0.0.9", 7, OTHER)
-    result, error = bulk(purge=True, neighbors=[{"address": "10.0.0.1", "mac": MAC}])
+    result, error = run(ETHERNET, purge=True, neighbors=[{"address": "10.0.0.1", "mac": MAC}])
     assert error is None
     assert [(e["address"], e["status"], e["purged"]) for e in result["entries"]] == [
         ("10.0.0.1", "added", False), ("10.0.0.8", "removed", True), ("10.0.0.7", "removed", True)]
@@ -223,10 +209,10 @@ def test_purge_removes_unlisted_entries_of_either_store(host: Double, helper: An
     assert host.neighbors() == [PINNED, Neighbor("10.0.0.9", 7, OTHER, "Permanent")]
 
 
-def test_bulk_failure_in_the_persistent_store_says_what_was_applied(host: Double, helper: Any) -> None:
+def test_bulk_failure_in_the_persistent_store_says_what_was_applied(host: Double, run: Run) -> None:
     host.add_neighbor("10.0.0.2", 4, MAC, "Permanent")
     host.fault("MSFT_NetNeighbor.Create", 2)
-    result, error = bulk(neighbors=[{"address": "10.0.0.1", "mac": MAC}, {"address": "10.0.0.2", "mac": MAC}])
+    result, error = run(ETHERNET, neighbors=[{"address": "10.0.0.1", "mac": MAC}, {"address": "10.0.0.2", "mac": MAC}])
     assert error is not None and error.startswith("neighbors[0]: Writing the neighbor 10.0.0.1")
     assert error.endswith("(0 of 2 changes applied before it; the entries after it were not attempted)")
     assert result["changed"] is True
@@ -234,10 +220,10 @@ def test_bulk_failure_in_the_persistent_store_says_what_was_applied(host: Double
     assert result["entries"][0]["after"]["stores"] == ["active"]
 
 
-def info(**params: Any) -> list[dict[str, Any]]:
-    result, error = csharp.run_module("win_neighbor_info", params)
+def info(run: Run, **params: Any) -> list[dict[str, Any]]:
+    result, error = run(module="win_neighbor_info", **params)
     assert error is None
-    return result["neighbors"]
+    return list(result["neighbors"])
 
 
 @pytest.mark.parametrize("store,expected", [
@@ -245,13 +231,13 @@ def info(**params: Any) -> list[dict[str, Any]]:
     ("active", [("10.0.0.2", ["active"]), ("10.0.0.1", ["active", "persistent"])]),
     ("persistent", [("10.0.0.1", ["active", "persistent"]), ("10.0.0.3", ["persistent"])]),
 ])
-def test_info_says_which_stores_hold_each_entry(host: Double, helper: Any, store: str,
-                                                expected: list[tuple[str, list[str]]]) -> None:
+def test_info_says_which_stores_hold_each_entry(
+        host: Double, run: Run, store: str, expected: list[tuple[str, list[str]]]) -> None:
     host.add_neighbor("10.0.0.2", 4, OTHER, "Reachable")
     host.add_neighbor("10.0.0.1", 4, MAC, "Permanent")
     host.add_persistent("10.0.0.1", 4, MAC)
     host.add_persistent("10.0.0.3", 4, MAC)
-    rows = info(store=store)
+    rows = info(run, store=store)
     assert [(r["address"], r["stores"]) for r in rows] == expected
     if store != "active":
         assert rows[-1] == {"address": "10.0.0.3", "family": "IPv4", "mac": MAC, "interface_alias": "Ethernet",
@@ -259,7 +245,7 @@ def test_info_says_which_stores_hold_each_entry(host: Double, helper: Any, store
                             "persistent_mac": MAC}
 
 
-def test_info_state_filter_is_about_the_active_store(host: Double, helper: Any) -> None:
+def test_info_state_filter_is_about_the_active_store(host: Double, run: Run) -> None:
     host.add_neighbor("10.0.0.1", 4, MAC, "Permanent")
     host.add_persistent("10.0.0.3", 4, MAC)
-    assert [r["address"] for r in info(state=["Permanent"])] == ["10.0.0.1"]
+    assert [r["address"] for r in info(run, state=["Permanent"])] == ["10.0.0.1"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import warnings
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,21 @@ ASSEMBLIES = ("System.Management.Automation.dll", "Ansible.Basic.dll", "Neighbor
 # A runtime's own name for the IP Helper library it loads for iphlpapi.dll, beside the assembly.
 DOUBLE_NAMES = {"mono": "libiphlpapi.so", "coreclr": "libiphlpapi.dll.so"}
 
+# The conftest fixtures: run(*defaults, check_mode=False, module="win_neighbor", **params)
+# gives (result, failure message); calls(*functions) gives the native calls made.
+Run = Callable[..., tuple[dict[str, Any], "str | None"]]
+Calls = Callable[..., dict[str, int]]
+
 _loaded: dict[str, Any] = {}
+
+
+def entry(address: str, mac: str | None, state: str | None = "Permanent", *, alias: str = "Ethernet", index: int = 4,
+          stores: Iterable[str] = ("active",), persistent: str | None = None,
+          is_router: bool = False) -> dict[str, Any]:
+    """An entry as the modules report it (before, after, entries, neighbors); by
+    default one the active store alone holds, static, on Ethernet."""
+    return {"address": address, "mac": mac, "interface_alias": alias, "interface_index": index, "state": state,
+            "is_router": is_router, "stores": list(stores), "persistent_mac": persistent}
 
 
 def load(directory: Path) -> Any:

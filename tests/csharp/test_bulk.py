@@ -9,22 +9,18 @@ from typing import Any
 
 import pytest
 
-import csharp
+from csharp import Calls, Run
 from native_double import LOOKUPS, MUTATING, Double, Neighbor
 
 A, B, C = "00-15-5D-00-00-0A", "00-15-5D-00-00-0B", "00-15-5D-00-00-0C"
+# The active store's bulk reconcile; test_persistent.py covers both stores.
+ACTIVE = {"store": "active"}
+TABLE_CALLS = ("GetIpNetTable2", "GetIpNetEntry2") + MUTATING
 
 
-def run(helper: Any, neighbors: list[dict[str, Any]], check_mode: bool = False,
-        **params: Any) -> tuple[dict[str, Any], str | None]:
-    """The active store's bulk reconcile (store: active); test_persistent.py covers both stores."""
-    params.setdefault("store", "active")
-    return csharp.run_module("win_neighbor", {"neighbors": neighbors, **params}, check_mode)
-
-
-def calls(host: Double, *functions: str) -> dict[str, int]:
-    names = functions or ("GetIpNetTable2", "GetIpNetEntry2") + MUTATING
-    return {f: host.calls(f) for f in names if host.calls(f)}
+def info(run: Run, **params: Any) -> tuple[list[dict[str, Any]], str | None]:
+    result, error = run(module="win_neighbor_info", **params)
+    return result.get("neighbors", []), error
 
 
 def statuses(result: dict[str, Any]) -> list[tuple[str, str]]:
@@ -47,9 +43,9 @@ MIXED = [
 ]
 
 
-def test_one_snapshot_then_only_the_needed_calls(host: Double, helper: Any) -> None:
+def test_one_snapshot_then_only_the_needed_calls(host: Double, run: Run, calls: Calls) -> None:
     mixed_host(host)
-    result, error = run(helper, MIXED)
+    result, error = run(ACTIVE, neighbors=MIXED)
     assert error is None
     assert result["changed"] is True
     assert statuses(result) == [("10.0.0.1", "added"), ("10.0.0.2", "updated"), ("10.0.0.3", "updated"),
@@ -60,29 +56,30 @@ def test_one_snapshot_then_only_the_needed_calls(host: Double, helper: Any) -> N
                                   "interface_index": 4, "state": "Permanent", "is_router": False,
                                   "stores": ["active"], "persistent_mac": None}]
     # One IPv4 snapshot; each change is its call plus one read-back.
-    assert calls(host) == {"GetIpNetTable2": 1, "GetIpNetEntry2": 4, "CreateIpNetEntry2": 1,
+    assert calls(*TABLE_CALLS) == {"GetIpNetTable2": 1, "GetIpNetEntry2": 4, "CreateIpNetEntry2": 1,
                            "SetIpNetEntry2": 2, "DeleteIpNetEntry2": 1}
     assert host.neighbors() == [Neighbor("10.0.0.1", 4, A, "Permanent"), Neighbor("10.0.0.2", 4, B, "Permanent"),
                                 Neighbor("10.0.0.3", 4, B, "Permanent"), Neighbor("10.0.0.5", 4, C, "Permanent")]
 
 
-def test_steady_state_is_one_snapshot_per_family(host: Double, helper: Any) -> None:
+def test_steady_state_is_one_snapshot_per_family(host: Double, run: Run, calls: Calls) -> None:
     mixed_host(host)
     entries = MIXED + [{"address": "2001:db8::1", "mac": A, "interface": "Ethernet 2"}]
-    run(helper, entries)
+    run(ACTIVE, neighbors=entries)
     host.reset_counters()
-    result, error = run(helper, entries)
+    result, error = run(ACTIVE, neighbors=entries)
     assert error is None and result["changed"] is False
-    assert calls(host) == {"GetIpNetTable2": 2}
+    assert calls(*TABLE_CALLS) == {"GetIpNetTable2": 2}
     # Interfaces are looked up once each: Ethernet by alias, 4 by index, Ethernet 2 by alias.
-    assert calls(host, *LOOKUPS) == {"ConvertInterfaceAliasToLuid": 2, "ConvertInterfaceIndexToLuid": 1,
-                                     "ConvertInterfaceLuidToIndex": 2, "ConvertInterfaceLuidToAlias": 3, "GetIfEntry2": 3}
+    assert calls(*LOOKUPS) == {"ConvertInterfaceAliasToLuid": 2, "ConvertInterfaceIndexToLuid": 1,
+                                     "ConvertInterfaceLuidToIndex": 2, "ConvertInterfaceLuidToAlias": 3,
+                                     "GetIfEntry2": 3}
 
 
-def test_check_mode_predicts_without_changing(host: Double, helper: Any) -> None:
+def test_check_mode_predicts_without_changing(host: Double, run: Run) -> None:
     mixed_host(host)
     table = host.neighbors()
-    result, error = run(helper, MIXED, check_mode=True)
+    result, error = run(ACTIVE, neighbors=MIXED, check_mode=True)
     assert error is None and result["changed"] is True
     assert statuses(result)[:4] == [("10.0.0.1", "added"), ("10.0.0.2", "updated"), ("10.0.0.3", "updated"),
                                     ("10.0.0.4", "removed")]
@@ -91,9 +88,9 @@ def test_check_mode_predicts_without_changing(host: Double, helper: Any) -> None
     assert host.mutations() == 0 and host.neighbors() == table
 
 
-def test_task_interface_is_the_default(host: Double, helper: Any) -> None:
+def test_task_interface_is_the_default(host: Double, run: Run) -> None:
     entries = [{"address": "10.0.0.1", "mac": A}, {"address": "10.0.0.2", "mac": A, "interface": "7"}]
-    result, error = run(helper, entries, interface="Ethernet")
+    result, error = run(ACTIVE, neighbors=entries, interface="Ethernet")
     assert error is None
     found = [(e["interface_alias"], e["interface_index"]) for e in result["entries"]]
     assert found == [("Ethernet", 4), ("Ethernet 2", 7)]
@@ -111,41 +108,40 @@ def test_task_interface_is_the_default(host: Double, helper: Any) -> None:
     ([{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}, {"address": "::1", "mac": A, "interface": "4"}],
      "neighbors[1].address '::1' is a loopback address"),
 ])
-def test_every_entry_is_validated_before_any_call(host: Double, helper: Any, entries: list[dict[str, Any]],
-                                                  message: str) -> None:
-    result, error = run(helper, entries)
+def test_every_entry_is_validated_before_any_call(
+        host: Double, run: Run, calls: Calls, entries: list[dict[str, Any]], message: str) -> None:
+    result, error = run(ACTIVE, neighbors=entries)
     assert error == message
     assert result == {"changed": False}
-    assert calls(host, *(("GetIpNetTable2",) + MUTATING + LOOKUPS)) == {}
+    assert calls(*(("GetIpNetTable2",) + MUTATING + LOOKUPS)) == {}
 
 
-def test_unknown_interface_fails_before_the_snapshot(host: Double, helper: Any) -> None:
-    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"},
+def test_unknown_interface_fails_before_the_snapshot(host: Double, run: Run, calls: Calls) -> None:
+    result, error = run(ACTIVE, neighbors=[{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"},
                                  {"address": "10.0.0.2", "mac": A, "interface": "Ethernet 9"}])
     assert error is not None and error.startswith("neighbors[1].interface 'Ethernet 9': no such interface")
-    assert calls(host) == {}
+    assert calls(*TABLE_CALLS) == {}
     assert result == {"changed": False, "win32_function": "ConvertInterfaceAliasToLuid", "win32_code": 87}
 
 
-def test_same_entry_twice_is_refused(host: Double, helper: Any) -> None:
-    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"},
+def test_same_entry_twice_is_refused(host: Double, run: Run, calls: Calls) -> None:
+    result, error = run(ACTIVE, neighbors=[{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"},
                                  {"address": "10.0.0.1", "mac": B, "interface": "4"}])
     assert error == ("neighbors[1].address '10.0.0.1' is listed twice for interface '4': neighbors[0] names it "
                      "too (as 'Ethernet'; both are interface 'Ethernet' (index 4))")
-    assert calls(host) == {}
+    assert calls(*TABLE_CALLS) == {}
 
 
 @pytest.mark.parametrize("params,message", [
     ({"address": "10.0.0.1"}, "parameters are mutually exclusive: address, neighbors"),
     ({"mac": A}, "parameters are mutually exclusive: mac, neighbors"),
 ])
-def test_modes_do_not_mix(host: Double, helper: Any, params: dict[str, Any], message: str) -> None:
-    assert run(helper, [], **params)[1] == message
+def test_modes_do_not_mix(host: Double, run: Run, params: dict[str, Any], message: str) -> None:
+    assert run(ACTIVE, neighbors=[], **params)[1] == message
 
 
-def test_purge_needs_neighbors(host: Double, helper: Any) -> None:
-    result, error = csharp.run_module("win_neighbor", {"address": "10.0.0.1", "mac": A, "interface": "Ethernet",
-                                                       "purge": True})
+def test_purge_needs_neighbors(host: Double, run: Run) -> None:
+    result, error = run({"address": "10.0.0.1", "mac": A, "interface": "Ethernet", "purge": True})
     assert error == "purge needs neighbors, the entries to keep"
 
 
@@ -160,21 +156,22 @@ def purge_host(host: Double) -> None:
     host.add_neighbor("ff02::16", 4, "33-33-00-00-00-16", "Permanent")  # IPv6 multicast
 
 
-def test_purge_removes_unlisted_static_unicast_entries_on_named_interfaces(host: Double, helper: Any) -> None:
+def test_purge_removes_unlisted_static_unicast_entries_on_named_interfaces(
+        host: Double, run: Run, calls: Calls) -> None:
     purge_host(host)
-    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], purge=True)
+    result, error = run(ACTIVE, neighbors=[{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], purge=True)
     assert error is None and result["changed"] is True
     assert sorted(e["address"] for e in result["removed"]) == ["10.0.0.2", "2001:db8::2"]
     assert [(e["address"], e["purged"]) for e in result["entries"] if e["purged"]] == [
         ("10.0.0.2", True), ("2001:db8::2", True)]
     left = {n.address for n in host.neighbors()}
     assert left == {"10.0.0.1", "10.0.0.3", "224.0.0.22", "10.0.0.255", "10.0.0.9", "ff02::16"}
-    assert calls(host) == {"GetIpNetTable2": 2, "DeleteIpNetEntry2": 2, "GetIpNetEntry2": 2}
+    assert calls(*TABLE_CALLS) == {"GetIpNetTable2": 2, "DeleteIpNetEntry2": 2, "GetIpNetEntry2": 2}
 
 
-def test_purge_of_one_family(host: Double, helper: Any) -> None:
+def test_purge_of_one_family(host: Double, run: Run) -> None:
     purge_host(host)
-    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], purge=True,
+    result, error = run(ACTIVE, neighbors=[{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], purge=True,
                         purge_family="ipv4")
     assert error is None
     assert [e["address"] for e in result["removed"]] == ["10.0.0.2"]
@@ -182,42 +179,42 @@ def test_purge_of_one_family(host: Double, helper: Any) -> None:
     assert host.calls("GetIpNetTable2") == 1
 
 
-def test_purge_with_an_empty_list_clears_the_interface(host: Double, helper: Any) -> None:
+def test_purge_with_an_empty_list_clears_the_interface(host: Double, run: Run) -> None:
     purge_host(host)
-    result, error = run(helper, [], interface="Ethernet", purge=True)
+    result, error = run(ACTIVE, neighbors=[], interface="Ethernet", purge=True)
     assert error is None and result["changed"] is True
     assert sorted(e["address"] for e in result["removed"]) == ["10.0.0.1", "10.0.0.2", "2001:db8::2"]
 
 
-def test_purge_with_an_empty_list_and_no_interface_touches_nothing(host: Double, helper: Any) -> None:
+def test_purge_with_an_empty_list_and_no_interface_touches_nothing(host: Double, run: Run) -> None:
     purge_host(host)
-    result, error = run(helper, [], purge=True)
+    result, error = run(ACTIVE, neighbors=[], purge=True)
     assert error is None and result["changed"] is False and result["removed"] == []
     assert host.calls("GetIpNetTable2") == 0
 
 
-def test_purge_in_check_mode_lists_what_would_go(host: Double, helper: Any) -> None:
+def test_purge_in_check_mode_lists_what_would_go(host: Double, run: Run) -> None:
     purge_host(host)
     table = host.neighbors()
-    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], purge=True,
+    result, error = run(ACTIVE, neighbors=[{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], purge=True,
                         check_mode=True)
     assert error is None and result["changed"] is True
     assert sorted(e["address"] for e in result["removed"]) == ["10.0.0.2", "2001:db8::2"]
     assert host.mutations() == 0 and host.neighbors() == table
 
 
-def test_purge_ignores_a_missing_ipv6_stack(host: Double, helper: Any) -> None:
+def test_purge_ignores_a_missing_ipv6_stack(host: Double, run: Run) -> None:
     purge_host(host)
     host.option("ipv6", 0)
-    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], purge=True)
+    result, error = run(ACTIVE, neighbors=[{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], purge=True)
     assert error is None and [e["address"] for e in result["removed"]] == ["10.0.0.2"]
 
 
-def test_failure_mid_run_says_what_was_applied(host: Double, helper: Any) -> None:
+def test_failure_mid_run_says_what_was_applied(host: Double, run: Run) -> None:
     mixed_host(host)
     host.fault("CreateIpNetEntry2", 5)
     entries = [MIXED[1], MIXED[0], MIXED[3]]  # update (Set), add (Create fails), remove
-    result, error = run(helper, entries)
+    result, error = run(ACTIVE, neighbors=entries)
     assert error is not None
     assert error.startswith("neighbors[1]: Creating the static entry for the neighbor 10.0.0.1 on interface "
                             "'Ethernet' (index 4) failed: access is denied")
@@ -228,26 +225,21 @@ def test_failure_mid_run_says_what_was_applied(host: Double, helper: Any) -> Non
     assert Neighbor("10.0.0.4", 4, C, "Permanent") in host.neighbors()
 
 
-def test_failure_on_the_first_change_is_not_a_change(host: Double, helper: Any) -> None:
+def test_failure_on_the_first_change_is_not_a_change(host: Double, run: Run) -> None:
     host.fault("CreateIpNetEntry2", 5)
-    result, error = run(helper, [MIXED[0]])
+    result, error = run(ACTIVE, neighbors=[MIXED[0]])
     assert error is not None and result["changed"] is False
 
 
-def test_snapshot_failure_is_named(host: Double, helper: Any) -> None:
+def test_snapshot_failure_is_named(host: Double, run: Run) -> None:
     host.fault("GetIpNetTable2", 5)
-    result, error = run(helper, [MIXED[0]])
+    result, error = run(ACTIVE, neighbors=[MIXED[0]])
     assert error is not None and error.startswith("Listing the IPv4 neighbor table failed: access is denied")
     assert result == {"changed": False, "win32_function": "GetIpNetTable2", "win32_code": 5}
     assert host.mutations() == 0
 
 
 # ---- win_neighbor_info ----
-
-def info(helper: Any, **params: Any) -> tuple[list[dict[str, Any]], str | None]:
-    result, error = csharp.run_module("win_neighbor_info", params)
-    return result.get("neighbors", []), error
-
 
 @pytest.mark.parametrize("params,addresses", [
     ({}, ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.255", "224.0.0.22", "2001:db8::2", "ff02::16", "10.0.0.9"]),
@@ -259,17 +251,17 @@ def info(helper: Any, **params: Any) -> tuple[list[dict[str, Any]], str | None]:
     ({"state": ["Permanent"], "interface": "Ethernet", "family": "ipv4"},
      ["10.0.0.1", "10.0.0.2", "10.0.0.255", "224.0.0.22"]),
 ])
-def test_info_filters(host: Double, helper: Any, params: dict[str, Any], addresses: list[str]) -> None:
+def test_info_filters(host: Double, run: Run, params: dict[str, Any], addresses: list[str]) -> None:
     purge_host(host)
-    rows, error = info(helper, **params)
+    rows, error = info(run, **params)
     assert error is None
     assert sorted(r["address"] for r in rows) == sorted(addresses)
     assert host.mutations() == 0
 
 
-def test_info_row_fields(host: Double, helper: Any) -> None:
+def test_info_row_fields(host: Double, run: Run) -> None:
     host.add_neighbor("fe80::1", 7, A, "Reachable", is_router=True)
-    rows, error = info(helper)
+    rows, error = info(run)
     assert error is None
     assert rows == [{"address": "fe80::1", "family": "IPv6", "mac": A, "interface_alias": "Ethernet 2",
                      "interface_index": 7, "state": "Reachable", "is_router": True, "stores": ["active"],
@@ -285,13 +277,13 @@ def test_info_row_fields(host: Double, helper: Any) -> None:
     ({"interface": "Ethernet 9"}, "interface 'Ethernet 9': no such interface on this host"),
     ({"address": "10.0.0.01"}, "address '10.0.0.01' has a leading zero"),
 ])
-def test_info_bad_filters(host: Double, helper: Any, params: dict[str, Any], message: str) -> None:
-    rows, error = info(helper, **params)
+def test_info_bad_filters(host: Double, run: Run, params: dict[str, Any], message: str) -> None:
+    rows, error = info(run, **params)
     assert error is not None and error.startswith(message) and rows == []
 
 
-def test_a_bad_task_interface_is_refused_before_any_lookup(host: Double, helper: Any) -> None:
-    result, error = run(helper, [{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], interface="-3",
+def test_a_bad_task_interface_is_refused_before_any_lookup(host: Double, run: Run, calls: Calls) -> None:
+    result, error = run(ACTIVE, neighbors=[{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"}], interface="-3",
                         purge=True)
     assert error == "interface '-3' is not a valid interface index: an index is a positive number"
-    assert calls(host, *LOOKUPS) == {} and result == {"changed": False}
+    assert calls(*LOOKUPS) == {} and result == {"changed": False}
