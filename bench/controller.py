@@ -55,7 +55,8 @@ def per_task(cls: type, args: dict[str, Any], module_result: dict[str, Any]) -> 
     connection = connection_loader.get("ansible.builtin.winrm", play_context, None)
     action = stubbed(cls, module_result)(task, connection, play_context, loader, Templar(loader=loader), None)
     action.run(task_vars={})  # warm
-    runs = RUNS if len(args.get("neighbors", [])) < 1000 else 50
+    size = len(args.get("neighbors", []))
+    runs = RUNS if size < 1000 else 50 if size < 10000 else 5
     start = time.perf_counter()
     for _ in range(runs):
         action.run(task_vars={})
@@ -76,18 +77,22 @@ def main() -> int:
             {"address": e["address"], "status": "added", "purged": False, "before": None, "after": ENTRY}
             for e in entries]}
 
-    print(f"Controller side per task, module run stubbed ({RUNS} runs each, 50 for 1000 entries), diff on")
-    worst = 0.0
-    cases = [("single entry", single, single_result, True), ("100 entries", *bulk_case(100), True),
-             ("1000 entries", *bulk_case(1000), False)]
-    for name, args, result, held_to_target in cases:
+    print(f"Controller side per task, module run stubbed ({RUNS} runs each, 50 for 1000 entries, 5 for 10000), "
+          "diff on")
+    overhead: dict[str, float] = {}
+    cases = [("single entry", single, single_result), ("100 entries", *bulk_case(100)),
+             ("1000 entries", *bulk_case(1000)), ("10000 entries", *bulk_case(10000))]
+    for name, args, result in cases:
         ours, bare = per_task(ActionModule, args, result), per_task(Bare, args, result)
-        if held_to_target:
-            worst = max(worst, ours - bare)
-        print(f"  {name:<13} win_neighbor {ours * 1e3:7.3f} ms   bare ActionBase {bare * 1e3:7.3f} ms   "
-              f"ratio {ours / bare:5.2f}   overhead {(ours - bare) * 1e3:6.3f} ms")
-    print(f"overhead within 2 ms per task (single entry and 100 entries): {worst * 1e3 <= 2.0}")
-    print("(validation grows with the entries, about 18 us each: ansible-core's ArgumentSpecValidator and ours)")
+        overhead[name] = ours - bare
+        print(f"  {name:<13} win_neighbor {ours * 1e3:8.3f} ms   bare ActionBase {bare * 1e3:7.3f} ms   "
+              f"ratio {ours / bare:7.2f}   overhead {(ours - bare) * 1e3:7.3f} ms")
+    # The targets, as ratios (at most 1 meets a budget; flat per entry is about 1).
+    print(f"100 entries against a 2 ms budget:   {overhead['100 entries'] / 2e-3:5.2f}")
+    print(f"1000 entries against a 10 ms budget: {overhead['1000 entries'] / 10e-3:5.2f}")
+    per_entry = {n: overhead[f"{n} entries"] / n for n in (100, 1000, 10000)}
+    print(f"time per entry, 10000 entries against 100: {per_entry[10000] / per_entry[100]:5.2f} "
+          f"({per_entry[100] * 1e6:.1f} us and {per_entry[10000] * 1e6:.1f} us an entry)")
     return 0
 
 
