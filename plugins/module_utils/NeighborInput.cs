@@ -295,23 +295,16 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
         }
 
         // Every element of neighbors, all validated before anything is read or changed.
+        // Ansible.Basic has made neighbors a list of dicts (elements: dict).
         public static List<NeighborRequest> ListFromParameters(IDictionary parameters)
         {
-            object value = parameters["neighbors"];
-            IEnumerable items = value as IEnumerable;
-            if (items == null || value is string)
-                throw new NeighborInputException("neighbors must be a list of entries");
             string defaultInterface = Text(parameters, "interface");
             string defaultStore = Text(parameters, "store");
             List<NeighborRequest> requests = new List<NeighborRequest>();
-            foreach (object item in items)
+            foreach (IDictionary entry in (IEnumerable)parameters["neighbors"])
             {
-                string where = String.Format(CultureInfo.InvariantCulture, "neighbors[{0}]", requests.Count);
-                IDictionary entry = item as IDictionary;
-                if (entry == null)
-                    throw new NeighborInputException(where, Convert.ToString(item, CultureInfo.InvariantCulture),
-                        "is not an entry of address, mac, interface and state");
-                requests.Add(FromParameters(entry, where + ".", defaultInterface, defaultStore));
+                string where = String.Format(CultureInfo.InvariantCulture, "neighbors[{0}].", requests.Count);
+                requests.Add(FromParameters(entry, where, defaultInterface, defaultStore));
             }
             return requests;
         }
