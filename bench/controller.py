@@ -58,7 +58,7 @@ def per_task(cls: type, args: dict[str, Any], module_result: dict[str, Any]) -> 
     size = len(args.get("neighbors", []))
     runs = RUNS if size < 1000 else 50 if size < 10000 else 5
     start = time.perf_counter()
-    for _ in range(runs):
+    for _run in range(runs):
         action.run(task_vars={})
     return (time.perf_counter() - start) / runs
 

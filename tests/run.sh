@@ -14,10 +14,10 @@ for runtime in mono coreclr; do
     HELPER_RUNTIME=$runtime .venv/bin/pytest -q tests/csharp
 done
 for venv in .venv .venv-2.19; do
-    echo "== controller on $("$venv/bin/ansible" --version | head -n 1): action plugin, argument rules, corpus, docs and .ps1 spec agreement (tests/unit)"
+    echo "== controller on $("$venv/bin/ansible" --version | sed -n 1p): action plugin, argument rules, corpus, docs and .ps1 spec agreement (tests/unit)"
     "$venv/bin/pytest" -q tests/unit
 done
-echo "== lab playbooks on $(.venv/bin/ansible --version | head -n 1) and $(.venv-2.19/bin/ansible --version | head -n 1)"
+echo "== lab playbooks on $(.venv/bin/ansible --version | sed -n 1p) and $(.venv-2.19/bin/ansible --version | sed -n 1p)"
 LAB_VENVS="$root/.venv:$root/.venv-2.19" .venv/bin/pytest -q tests/lab
 echo "== ruff and mypy on the Python (tests/tools/lint.sh)"
 bash tests/tools/lint.sh

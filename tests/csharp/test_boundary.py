@@ -63,8 +63,7 @@ def test_win_neighbor_choices_in_any_case(host: Double, run: Run) -> None:
     host.add_neighbor("10.0.0.1", 4, A, "Permanent")
     host.add_neighbor("10.0.0.3", 4, A, "Permanent")
     host.add_neighbor("2001:db8::3", 4, A, "Permanent")
-    result, error = run({"address": "10.0.0.1", "interface": "Ethernet",
-                                                       "state": "Absent"})
+    result, error = run({"address": "10.0.0.1", "interface": "Ethernet", "state": "Absent"})
     assert error is None and result["changed"] is True and result["after"] is None
     result, error = run({
         "interface": "Ethernet", "purge": True, "purge_family": "IPv4",
@@ -88,13 +87,11 @@ def test_info_on_an_empty_table(host: Double, run: Run) -> None:
 
 def test_bulk_and_purge_on_empty_families(host: Double, run: Run) -> None:
     """Purge reads both families by default; neither has an entry yet."""
-    result, error = run({"interface": "Ethernet", "purge": True,
-                                                       "neighbors": [{"address": "10.0.0.1", "mac": A}]})
+    result, error = run({"interface": "Ethernet", "purge": True, "neighbors": [{"address": "10.0.0.1", "mac": A}]})
     assert error is None and result["changed"] is True
     assert [e["status"] for e in result["entries"]] == ["added"]
     assert host.neighbors() == [Neighbor("10.0.0.1", 4, A, "Permanent")]
     # The second run finds the IPv4 entry and an empty IPv6 table: nothing to do
     # (the first run's two writes: the active and the persistent store).
-    result, error = run({"interface": "Ethernet", "purge": True,
-                                                       "neighbors": [{"address": "10.0.0.1", "mac": A}]})
+    result, error = run({"interface": "Ethernet", "purge": True, "neighbors": [{"address": "10.0.0.1", "mac": A}]})
     assert error is None and result["changed"] is False and host.mutations() == 2

@@ -57,7 +57,7 @@ def test_one_snapshot_then_only_the_needed_calls(host: Double, run: Run, calls: 
                                   "stores": ["active"], "persistent_mac": None}]
     # One IPv4 snapshot; each change is its call plus one read-back.
     assert calls(*TABLE_CALLS) == {"GetIpNetTable2": 1, "GetIpNetEntry2": 4, "CreateIpNetEntry2": 1,
-                           "SetIpNetEntry2": 2, "DeleteIpNetEntry2": 1}
+                                   "SetIpNetEntry2": 2, "DeleteIpNetEntry2": 1}
     assert host.neighbors() == [Neighbor("10.0.0.1", 4, A, "Permanent"), Neighbor("10.0.0.2", 4, B, "Permanent"),
                                 Neighbor("10.0.0.3", 4, B, "Permanent"), Neighbor("10.0.0.5", 4, C, "Permanent")]
 
@@ -72,8 +72,8 @@ def test_steady_state_is_one_snapshot_per_family(host: Double, run: Run, calls: 
     assert calls(*TABLE_CALLS) == {"GetIpNetTable2": 2}
     # Interfaces are looked up once each: Ethernet by alias, 4 by index, Ethernet 2 by alias.
     assert calls(*LOOKUPS) == {"ConvertInterfaceAliasToLuid": 2, "ConvertInterfaceIndexToLuid": 1,
-                                     "ConvertInterfaceLuidToIndex": 2, "ConvertInterfaceLuidToAlias": 3,
-                                     "GetIfEntry2": 3}
+                               "ConvertInterfaceLuidToIndex": 2, "ConvertInterfaceLuidToAlias": 3,
+                               "GetIfEntry2": 3}
 
 
 def test_check_mode_predicts_without_changing(host: Double, run: Run) -> None:
@@ -118,7 +118,7 @@ def test_every_entry_is_validated_before_any_call(
 
 def test_unknown_interface_fails_before_the_snapshot(host: Double, run: Run, calls: Calls) -> None:
     result, error = run(ACTIVE, neighbors=[{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"},
-                                 {"address": "10.0.0.2", "mac": A, "interface": "Ethernet 9"}])
+                                           {"address": "10.0.0.2", "mac": A, "interface": "Ethernet 9"}])
     assert error is not None and error.startswith("neighbors[1].interface 'Ethernet 9': no such interface")
     assert calls(*TABLE_CALLS) == {}
     assert result == {"changed": False, "win32_function": "ConvertInterfaceAliasToLuid", "win32_code": 87}
@@ -126,7 +126,7 @@ def test_unknown_interface_fails_before_the_snapshot(host: Double, run: Run, cal
 
 def test_same_entry_twice_is_refused(host: Double, run: Run, calls: Calls) -> None:
     result, error = run(ACTIVE, neighbors=[{"address": "10.0.0.1", "mac": A, "interface": "Ethernet"},
-                                 {"address": "10.0.0.1", "mac": B, "interface": "4"}])
+                                           {"address": "10.0.0.1", "mac": B, "interface": "4"}])
     assert error == ("neighbors[1].address '10.0.0.1' is listed twice for interface '4': neighbors[0] names it "
                      "too (as 'Ethernet'; both are interface 'Ethernet' (index 4))")
     assert calls(*TABLE_CALLS) == {}

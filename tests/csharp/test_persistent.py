@@ -189,8 +189,8 @@ def test_bulk_reads_the_persistent_store_once_before_and_once_after(host: Double
 
 
 def test_bulk_entry_store_overrides_the_task(host: Double, run: Run) -> None:
-    result, error = run(ETHERNET, store="active", neighbors=[{"address": "10.0.0.1", "mac": MAC},
-                                                    {"address": "10.0.0.2", "mac": MAC, "store": "persistent"}])
+    entries = [{"address": "10.0.0.1", "mac": MAC}, {"address": "10.0.0.2", "mac": MAC, "store": "persistent"}]
+    result, error = run(ETHERNET, store="active", neighbors=entries)
     assert error is None
     assert [e["after"]["stores"] for e in result["entries"]] == [["active"], ["active", "persistent"]]
     assert host.persistent() == [Neighbor("10.0.0.2", 4, MAC, "Permanent")]

@@ -64,7 +64,7 @@ def test_dynamic_entry_that_set_leaves_dynamic_is_deleted_and_created(host: Doub
     assert result["after"] == entry("192.168.1.10", MAC)
     assert host.neighbors() == [Neighbor("192.168.1.10", 4, MAC, "Permanent")]
     assert calls(*ENTRY_CALLS) == {"GetIpNetEntry2": 3, "SetIpNetEntry2": 1, "DeleteIpNetEntry2": 1,
-                           "CreateIpNetEntry2": 1}
+                                   "CreateIpNetEntry2": 1}
 
 
 def test_entry_learned_between_read_and_create_is_made_static(host: Double, run: Run, calls: Calls) -> None:

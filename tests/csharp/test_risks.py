@@ -105,8 +105,7 @@ def test_bulk_refuses_a_misfit_mac_before_the_snapshot(host: Double, run: Run) -
 
 def test_a_link_of_another_length_takes_its_own(host: Double, run: Run) -> None:
     host.link_length(7, 8)
-    result, error = run({"interface": "Ethernet 2", "address": "10.0.0.2",
-                                                       "mac": "00-15-5D-00-00-00-00-02"})
+    result, error = run({"interface": "Ethernet 2", "address": "10.0.0.2", "mac": "00-15-5D-00-00-00-00-02"})
     assert error is None and host.neighbors() == [Neighbor("10.0.0.2", 7, "00-15-5D-00-00-00-00-02", "Permanent")]
 
 
