@@ -78,11 +78,14 @@ def test_failure_matrix(host: Double, run: Run, function: str, code: int) -> Non
     if (function, code) == ("DeleteIpNetEntry2", 1168):
         # "Not found" on a delete counts as gone; the read-back shows it is not.
         assert "Windows still reports the static neighbor 10.0.0.3" in error
+        assert "win32_code" not in result  # no call failed: Windows did not keep what it accepted
     elif (function, code) == ("GetIpNetEntry2", 1168):
         # A read-back that finds nothing is reported as what Windows holds.
         assert "Windows did not keep the static neighbor 10.0.0.1" in error and "it now reports no entry" in error
+        assert "win32_code" not in result
     else:
         assert f"{function} returned {code}" in error
+        assert (result["win32_function"], result["win32_code"]) == (function, code)
         # Create makes the entry, so its "not found" is about the interface's family.
         expected = "the interface has no IPv4 here" if (function, code) == ("CreateIpNetEntry2", 1168) else CODES[code]
         assert expected in error

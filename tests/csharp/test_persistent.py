@@ -145,6 +145,9 @@ def test_a_failing_persistent_store_call_names_the_store(
     assert error is not None and "persistent store" in error
     assert (f"(MSFT_NetNeighbor {operation} with PolicyStore PersistentStore returned 2, "
             "MI_RESULT_ACCESS_DENIED)") in error
+    # The failed call, for a playbook to branch on; also after a change, read back or not.
+    assert (result["cim_operation"], result["cim_code"]) == (operation, 2)
+    assert "win32_code" not in result
     # changed is true only when the active store took a change first.
     assert result["changed"] is (after_a_change is not None)
     if after_a_change:
