@@ -199,15 +199,12 @@ def _normalise_entry(entry: dict[str, t.Any], index: int | None, default_interfa
                 raise NeighborArgumentError(_where(index) + "interface", None,
                                             "is required when the task sets no interface")
             raise NeighborArgumentError("interface", None, "is required")
-    key = interface if isinstance(interface, str) else None
-    if key is None or key not in interfaces:
-        normalised = normalise_interface(_where(index) + "interface", interface)
-        if key is None:
-            result["interface"] = normalised
-        else:
-            interfaces[key] = normalised
-    if key is not None:
-        result["interface"] = interfaces[key]
+    if not isinstance(interface, str):
+        result["interface"] = normalise_interface(_where(index) + "interface", interface)
+    else:
+        if interface not in interfaces:
+            interfaces[interface] = normalise_interface(_where(index) + "interface", interface)
+        result["interface"] = interfaces[interface]
     if entry.get("mac") is not None:
         result["mac"] = normalise_mac(_where(index) + "mac", entry["mac"])
     elif entry.get("state", "present") == "present":

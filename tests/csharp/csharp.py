@@ -29,7 +29,7 @@ DOUBLE_NAMES = {"mono": "libiphlpapi.so", "coreclr": "libiphlpapi.dll.so"}
 
 # The conftest fixtures: run(*defaults, check_mode=False, module="win_neighbor", **params)
 # gives (result, failure message); calls(*functions) gives the native calls made.
-Run = Callable[..., tuple[dict[str, Any], "str | None"]]
+Run = Callable[..., tuple[dict[str, Any], str | None]]
 Calls = Callable[..., dict[str, int]]
 
 _loaded: dict[str, Any] = {}
