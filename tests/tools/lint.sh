@@ -10,3 +10,4 @@ cd "$root"
 .venv/bin/mypy plugins bench tests/tools tests/lab
 .venv/bin/mypy tests/csharp
 .venv/bin/mypy tests/unit
+.venv/bin/mypy tests/host
