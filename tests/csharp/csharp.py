@@ -1,31 +1,26 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The C# helper in a .NET runtime through pythonnet (one runtime per test
-process, Mono or CoreCLR .NET 8), run as a Windows host runs it: ansible-core's real Ansible.Basic
+"""The C# helper on Mono (for Windows PowerShell 5.1's .NET Framework) through
+pythonnet, run as a Windows host runs it: ansible-core's real Ansible.Basic
 validates the arguments and prints the result, the module's glue is played as
 its .ps1 writes it (tests/powershell/PowerShellGlue.cs, tests/tools/ps_glue.py)."""
 from __future__ import annotations
 
 import json
-import os
 import warnings
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import build
 import ps_glue
 
 ROOT = Path(__file__).resolve().parents[2]
-# The runtime of this test process: mono (Windows PowerShell 5.1 runs on .NET
-# Framework) or coreclr (PowerShell 7.4 runs on .NET 8).
-RUNTIME = os.environ.get("HELPER_RUNTIME", "mono")
 # Loaded in this order: each names the ones before it.
 ASSEMBLIES = ("System.Management.Automation.dll", "Ansible.Basic.dll", "Neighbor.dll", "PowerShellGlue.dll")
-# A runtime's own name for the IP Helper library it loads for iphlpapi.dll, beside the assembly.
-DOUBLE_NAMES = {"mono": "libiphlpapi.so", "coreclr": "libiphlpapi.dll.so"}
+# Mono's name for the IP Helper library it loads for iphlpapi.dll, beside the assembly.
+DOUBLE_NAME = "libiphlpapi.so"
 
 # The conftest fixtures: run(*defaults, check_mode=False, module="win_neighbor", **params)
 # gives (result, failure message); calls(*functions) gives the native calls made.
@@ -45,21 +40,14 @@ def entry(address: str, mac: str | None, state: str | None = "Permanent", *, ali
 
 
 def load(directory: Path) -> Any:
-    """Starts RUNTIME and loads the assemblies in directory, once; returns the clr module."""
+    """Starts Mono and loads the assemblies in directory, once; returns the clr module."""
     if "clr" not in _loaded:
         with warnings.catch_warnings():
             # pythonnet warns about Mono before 6.12 (Debian ships 6.8); harmless here.
             warnings.simplefilter("ignore")
             from pythonnet import load as load_runtime
-            if RUNTIME == "coreclr":
-                config = build.prepare_coreclr(directory, "helper")
-                load_runtime("coreclr", runtime_config=str(config), dotnet_root=str(build.dotnet_root()))
-            else:
-                load_runtime("mono")
+            load_runtime("mono")
             import clr
-        if RUNTIME == "coreclr":
-            for name in (build.MONO_WEB_EXTENSIONS.name, "System.Diagnostics.EventLog.dll"):
-                clr.AddReference(str(directory / name))
         for name in ASSEMBLIES:
             clr.AddReference(str(directory / name))
         _loaded["clr"] = clr

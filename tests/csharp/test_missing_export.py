@@ -7,12 +7,9 @@ Ansible.Basic printed it, keeps the result and carries the exception's trace."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
-
-import csharp
 
 HERE = Path(__file__).resolve().parent
 CHILD = """
@@ -22,7 +19,7 @@ sys.path[:0] = [sys.argv[1], sys.argv[2]]
 import build, csharp
 from native_double import Double
 work = Path(sys.argv[3])
-library = build.build_double(work, csharp.DOUBLE_NAMES[csharp.RUNTIME], hidden=("CreateIpNetEntry2",))
+library = build.build_double(work, csharp.DOUBLE_NAME, hidden=("CreateIpNetEntry2",))
 basic = build.build_ansible_basic(work, build.ansible_basic_source())
 build.map_double(build.build_helper(work, basic), library)
 build.build_glue(work, basic)
@@ -46,8 +43,7 @@ def test_an_unexpected_exception_keeps_the_result_and_its_trace(tmp_path: Path) 
         {"interface": "Ethernet", "address": "10.0.0.2", "mac": "00-15-5D-00-00-02"},
     ]
     proc = subprocess.run([sys.executable, "-c", CHILD, str(HERE), str(HERE.parent / "tools"), str(tmp_path),
-                           json.dumps(runs)], capture_output=True, text=True, check=False,
-                          env=dict(os.environ, HELPER_RUNTIME=csharp.RUNTIME))
+                           json.dumps(runs)], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]
     bulk, single = json.loads(proc.stdout.splitlines()[-1])
     assert bulk["failed"] is True and bulk["changed"] is True

