@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 """The helper tests play each module's glue as its .ps1 writes it (read from the
-.ps1 with a PowerShell grammar, refused when it is anything else); the lab runs
+.ps1 with real pwsh's parser, refused when it is anything else); the lab runs
 the .ps1 itself on real pwsh."""
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The action plugin's rules between options agree with the .ps1 spec (read with
-tree-sitter-powershell). That each .ps1 spec agrees with its DOCUMENTATION is
+"""The action plugin's rules between options agree with the .ps1 spec (as real
+pwsh reads it, tests/tools/ps_module.ps1). That each .ps1 spec agrees with its DOCUMENTATION is
 ansible-test sanity's validate-modules, with real pwsh (tests/tools/sanity.sh);
 that each .ps1 parses, the PowerShell syntax gate (tests/host)."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import ps_spec
+import ps_glue
 from collection import ROOT
 
 MODULES = ROOT / "plugins" / "modules"
@@ -44,7 +44,7 @@ def shapes(options: dict[str, dict[str, t.Any]]) -> dict[str, dict[str, t.Any]]:
 
 
 def ps1_spec(module: str) -> dict[str, t.Any]:
-    return ps_spec.module_spec((MODULES / f"{module}.ps1").read_bytes())
+    return ps_glue.module_spec((MODULES / f"{module}.ps1").read_bytes())
 
 
 def test_action_plugin_agrees_with_the_ps1(collections_path: Path) -> None:
