@@ -183,6 +183,7 @@ def test_module_defaults_through_the_action_group(lab: Lab) -> None:
     lab.write(HOST)
     assert lab.stats(LAB / "playbooks" / "module_defaults.yml")["changed"] == 1
     assert lab.stats(LAB / "playbooks" / "module_defaults.yml")["changed"] == 0
+    assert lab.state()["persistent"] == HOST["persistent"], "the group's store: active reached the persistent store"
 
 
 def bulk_result(lab: Lab) -> dict[str, Any]:
