@@ -5,6 +5,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCim;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFailure;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
@@ -74,10 +75,16 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPe
             return table;
         }
 
+        // The provider may spell an IPv6 link-local address with its zone (fe80::1%12):
+        // the row's InterfaceIndex names the interface, so the address is compared
+        // without it, as the active store's twin is.
         static IPAddress ParseAddress(string text)
         {
             IPAddress address;
-            return text != null && IPAddress.TryParse(text, out address) ? address : null;
+            if (text == null || !IPAddress.TryParse(text, out address))
+                return null;
+            return address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0
+                ? new IPAddress(address.GetAddressBytes()) : address;
         }
 
         // The row's address, or null when Windows reports one this code cannot read.

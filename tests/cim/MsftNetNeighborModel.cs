@@ -33,6 +33,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
         [DllImport("iphlpapi.dll")]
         static extern uint dbl_persistent_delete(ref MIB_IPNET_ROW2 row);
 
+        [DllImport("iphlpapi.dll")]
+        static extern int dbl_persistent_zone_in_address();
+
         // What CimException.Message says for the MI results the double returns.
         static void Check(string operation, uint code)
         {
@@ -68,7 +71,13 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
                 MIB_IPNET_ROW2 row = NeighborRow.New(IPAddress.Any, 0, 0);
                 byte store;
                 dbl_persistent_listed(i, ref row, out store);
-                rows.Add(new PersistentRow(NeighborRow.Address(row).ToString(), row.InterfaceIndex,
+                IPAddress address = NeighborRow.Address(row);
+                string text = address.ToString();
+                // How the provider spells a link-local IPAddress is not documented: with the
+                // zone (fe80::1%12) or without, as the host's switch zone_in_address says.
+                if (address.IsIPv6LinkLocal && dbl_persistent_zone_in_address() != 0 && text.IndexOf('%') < 0)
+                    text += "%" + row.InterfaceIndex.ToString(CultureInfo.InvariantCulture);
+                rows.Add(new PersistentRow(text, row.InterfaceIndex,
                     NeighborParse.FormatMac(NeighborRow.Mac(row)) ?? "", store, null));
             }
             return rows;

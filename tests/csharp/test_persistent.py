@@ -252,3 +252,21 @@ def test_info_state_filter_is_about_the_active_store(host: Double, run: Run) -> 
     host.add_neighbor("10.0.0.1", 4, MAC, "Permanent")
     host.add_persistent("10.0.0.3", 4, MAC)
     assert [r["address"] for r in info(run, state=["Permanent"])] == ["10.0.0.1"]
+
+
+@pytest.mark.parametrize("zone", [0, 1], ids=["fe80::5", "fe80::5%4"])
+def test_a_link_local_pin_matches_its_persistent_twin_however_the_provider_spells_it(
+        host: Double, run: Run, zone: int) -> None:
+    """How MSFT_NetNeighbor spells a link-local IPAddress is not documented: with
+    its zone or without, the entry is one entry in both stores, and idempotent."""
+    host.option("zone_in_address", zone)
+    pinned = entry("fe80::5", MAC, "Permanent", stores=["active", "persistent"], persistent=MAC)
+    result, error = run(ETHERNET, address="fe80::5", mac=MAC)
+    assert error is None and result == {"changed": True, "before": None, "after": pinned}
+    result, error = run(ETHERNET, address="fe80::5", mac=MAC)
+    assert error is None and result == {"changed": False, "before": pinned, "after": pinned}
+    listed, error = run(module="win_neighbor_info", address="fe80::5")
+    assert error is None and [n["stores"] for n in listed["neighbors"]] == [["active", "persistent"]]
+    result, error = run(ETHERNET, address="fe80::5", state="absent")
+    assert error is None and result["changed"] is True and result["after"] is None
+    assert host.neighbors() == [] and host.persistent() == []

@@ -104,6 +104,7 @@ uint32_t dbl_persistent_create(const DBL_MIB_IPNET_ROW2 *row);
 uint32_t dbl_persistent_modify(const DBL_MIB_IPNET_ROW2 *row);
 uint32_t dbl_persistent_delete(const DBL_MIB_IPNET_ROW2 *row);
 uint32_t dbl_add_persistent(const DBL_MIB_IPNET_ROW2 *row);
+int dbl_persistent_zone_in_address(void);
 uint32_t dbl_persistent_count(void);
 int dbl_get_persistent(uint32_t i, DBL_MIB_IPNET_ROW2 *out);
 /* What the dbl_* controls pass on to it. */

@@ -32,6 +32,8 @@ static int index_stale;
 static uint64_t calls[P_COUNT];
 static uint32_t faults[P_COUNT];
 static int ignore_policy_store;
+/* The provider spells an IPv6 link-local IPAddress with its zone (fe80::1%12); undocumented. */
+static int zone_in_address;
 
 static int operation_id(const char *name) {
     for (int i = 0; i < P_COUNT; i++)
@@ -198,6 +200,7 @@ uint32_t dbl_persistent_delete(const DBL_MIB_IPNET_ROW2 *row) {
 /* ---- test control, reached through the dbl_* functions of the IP Helper double ---- */
 
 void persistent_reset(void) {
+    zone_in_address = 0;
     row_count = listed_count = 0;
     index_stale = 1;
     memset(calls, 0, sizeof calls);
@@ -227,10 +230,17 @@ uint64_t persistent_mutations(void) {
 }
 
 int persistent_set_option(const char *name, int value) {
-    if (strcmp(name, "ignore_policy_store") != 0)
+    if (strcmp(name, "ignore_policy_store") == 0)
+        ignore_policy_store = value;
+    else if (strcmp(name, "zone_in_address") == 0)
+        zone_in_address = value;
+    else
         return -1;
-    ignore_policy_store = value;
     return 0;
+}
+
+int dbl_persistent_zone_in_address(void) {
+    return zone_in_address;
 }
 
 /* Adds a row as a reboot would find it; not counted. */
