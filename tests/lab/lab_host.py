@@ -18,8 +18,6 @@ from typing import Any
 
 import build
 
-HERE = Path(__file__).resolve().parent
-
 # A NET_LUID keeps the interface type in its top 16 bits.
 IF_TYPE_ETHERNET, IF_TYPE_LOOPBACK = 6, 24
 
