@@ -38,17 +38,24 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
         const string ClassName = "MSFT_NetNeighbor";
         const string Mi = "Microsoft.Management.Infrastructure";
 
+        static Assembly mi;
+
         // A type of MI .NET as this host's PowerShell binds it (its
-        // System.Management.Automation references the assembly by full name).
+        // System.Management.Automation references the assembly by full name),
+        // the assembly found once a run.
         static Type MiType(string name)
         {
-            AssemblyName found = new AssemblyName(Mi);
-            foreach (AssemblyName reference in typeof(PSObject).Assembly.GetReferencedAssemblies())
+            if (mi == null)
             {
-                if (reference.Name == Mi)
-                    found = reference;
+                AssemblyName found = new AssemblyName(Mi);
+                foreach (AssemblyName reference in typeof(PSObject).Assembly.GetReferencedAssemblies())
+                {
+                    if (reference.Name == Mi)
+                        found = reference;
+                }
+                mi = Assembly.Load(found);
             }
-            return Assembly.Load(found).GetType(Mi + "." + name, true);
+            return mi.GetType(Mi + "." + name, true);
         }
 
         // A static member of MI .NET, its own exception unwrapped from reflection's.

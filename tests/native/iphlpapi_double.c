@@ -541,6 +541,11 @@ int dbl_set_fault(const char *function, uint32_t code) {
 }
 
 /* UINT64_MAX for a function the double does not have. */
+/* Every name dbl_calls counts, the IP Helper functions then the CIM operations; NULL past the last. */
+const char *dbl_counted(uint32_t i) {
+    return i < F_COUNT ? FUNCTIONS[i] : persistent_operation(i - F_COUNT);
+}
+
 uint64_t dbl_calls(const char *function) {
     int f = function_id(function);
     return f >= 0 ? calls[f] : persistent_calls(function);

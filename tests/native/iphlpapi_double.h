@@ -88,6 +88,7 @@ uint32_t dbl_neighbor_count(void);
 int dbl_get_neighbor(uint32_t i, DBL_MIB_IPNET_ROW2 *out);
 int dbl_set_fault(const char *function, uint32_t code);
 uint64_t dbl_calls(const char *function);
+const char *dbl_counted(uint32_t i);
 void dbl_reset_counters(void);
 uint64_t dbl_mutations(void);
 int dbl_set_option(const char *name, int value);
@@ -112,6 +113,7 @@ void persistent_reset(void);
 void persistent_reset_counters(void);
 int persistent_set_fault(const char *operation, uint32_t code);
 uint64_t persistent_calls(const char *operation);
+const char *persistent_operation(uint32_t i);
 uint64_t persistent_mutations(void);
 int persistent_set_option(const char *name, int value);
 

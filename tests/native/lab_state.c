@@ -16,14 +16,6 @@
 
 static char out_path[4096];
 
-static const char *const COUNTED[] = {
-    "GetIpNetEntry2", "GetIpNetTable2", "FreeMibTable", "CreateIpNetEntry2", "SetIpNetEntry2",
-    "DeleteIpNetEntry2", "ConvertInterfaceAliasToLuid", "ConvertInterfaceIndexToLuid",
-    "ConvertInterfaceLuidToIndex", "ConvertInterfaceLuidToAlias", "GetIfEntry2",
-    "MSFT_NetNeighbor.EnumerateInstances", "MSFT_NetNeighbor.Create", "MSFT_NetNeighbor.ModifyInstance",
-    "MSFT_NetNeighbor.DeleteInstance",
-};
-
 static void fail(const char *what, const char *line) {
     fprintf(stderr, "lab double: %s: %s\n", what, line);
     exit(70);
@@ -121,7 +113,8 @@ __attribute__((destructor)) static void lab_save(void) {
         if (dbl_get_neighbor(i, &row) == 0) write_row(out, "neighbor", &row, 1);
     for (uint32_t i = 0; i < dbl_persistent_count(); i++)
         if (dbl_get_persistent(i, &row) == 0) write_row(out, "persistent", &row, 0);
-    for (size_t i = 0; i < sizeof COUNTED / sizeof *COUNTED; i++)
-        fprintf(out, "calls\t%s\t%llu\n", COUNTED[i], (unsigned long long)dbl_calls(COUNTED[i]));
+    const char *name;
+    for (uint32_t i = 0; (name = dbl_counted(i)) != NULL; i++)
+        fprintf(out, "calls\t%s\t%llu\n", name, (unsigned long long)dbl_calls(name));
     fclose(out);
 }

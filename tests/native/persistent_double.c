@@ -35,6 +35,11 @@ static int ignore_policy_store;
 /* The provider spells an IPv6 link-local IPAddress with its zone (fe80::1%12); undocumented. */
 static int zone_in_address;
 
+/* The name calls and faults know operation i by, or NULL past the last. */
+const char *persistent_operation(uint32_t i) {
+    return i < P_COUNT ? OPERATIONS[i] : NULL;
+}
+
 static int operation_id(const char *name) {
     for (int i = 0; i < P_COUNT; i++)
         if (strcmp(OPERATIONS[i], name) == 0)
