@@ -1,8 +1,9 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""win_neighbor under Mono against the IP Helper double and the persistent store's model, as a host runs it
-(ansible-core's Ansible.Basic, the module glue, the helper): for N desired entries
+"""win_neighbor on real pwsh in this process against the IP Helper double and the persistent store's
+model, as a host runs it (ansible-core's exec wrapper and Ansible.Basic, the .ps1, the helper;
+tests/csharp/csharp.py): for N desired entries
 on a table of N rows, the native calls by kind, the time per entry, and one
 bulk task against N single-entry runs. Run by bench/run.py."""
 from __future__ import annotations
@@ -17,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests" / "tools"), str(ROOT / "tests" / "csharp")]
+sys.path[:0] = [str(ROOT / "tests" / "tools"), str(ROOT / "tests" / "csharp"), str(ROOT / "tests" / "lab")]
 
 import build  # noqa: E402
 import csharp  # noqa: E402
+import lab_collection  # noqa: E402
 from native_double import LOOKUPS, Double  # noqa: E402
 
 SIZES = (1, 10, 100, 1_000, 10_000)
@@ -77,36 +79,30 @@ def show(calls: dict[str, int]) -> str:
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="ipneighbor-bench-"))
     library = build.build_double(work)
-    basic = build.build_ansible_basic(work, build.ansible_basic_source())
-    build.map_double(build.build_helper(work, basic), library)
-    build.build_glue(work, basic)
-    csharp.load(work)
+    collections = lab_collection.install(work / "collections", Path(sys.prefix) / "bin" / "ansible-galaxy")
+    csharp.start(library, collections)
     double = Double(library)
 
-    from ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules import NeighborModule  # type: ignore
-
     def module_run(args: dict[str, Any]) -> Callable[[], Any]:
-        """One task as a host runs it: Ansible.Basic's validation, the helper, the JSON result."""
-        return lambda: csharp.run_glue("win_neighbor", args)
+        """One task as a host runs it: the exec wrapper, Ansible.Basic's validation, the helper, the JSON result."""
+        return lambda: csharp.run_wrapper("win_neighbor", args)
 
     def entries(n: int, variant: int) -> dict[str, Any]:
         return {"interface": "Ethernet",
                 "neighbors": [{"address": address(i), "mac": mac(i, variant)} for i in range(n)]}
 
-    def helper_run(n: int, variant: int) -> tuple[float, float]:
-        """Seconds in Ansible.Basic's Create and in the helper's Run, for one bulk task."""
+    def helper_run(n: int, variant: int) -> float:
+        """Seconds of one bulk task, from the exec wrapper to the JSON result."""
         start = time.perf_counter()
-        module = csharp.create_module("win_neighbor", entries(n, variant))
-        created = time.perf_counter()
-        failure = NeighborModule.Run(module)
-        assert failure is None, failure
-        return created - start, time.perf_counter() - created
+        result = csharp.run_wrapper("win_neighbor", entries(n, variant))
+        assert not result.get("failed"), result
+        return time.perf_counter() - start
 
-    print("win_neighbor under Mono with ansible-core's Ansible.Basic, IP Helper test double; "
-          "table of N static entries on one interface. us/entry: the helper's own time "
-          "(Ansible.Basic's validation apart)")
+    print("win_neighbor on pwsh 7 in-process through ansible-core's exec wrapper, IP Helper test double; "
+          "table of N static entries on one interface. us/entry: the whole task's time "
+          "(exec wrapper, Ansible.Basic's validation, the helper)")
     print(f"{'N':>6} | {'steady state: calls':<22} {'us/entry':>9} | {'all change: calls':<40} "
-          f"{'calls/change':>12} {'us/entry':>9} | {'Ansible.Basic us/entry':>22} | "
+          f"{'calls/change':>12} {'us/entry':>9} | "
           f"{'N single runs / bulk':>20} {'N 1-entry bulk runs / bulk':>27}")
     per_entry: dict[int, float] = {}
     verdicts = []
@@ -114,13 +110,13 @@ def main() -> int:
     helper_run(100, 2)  # warm the JIT and the marshalling stubs
     for n in SIZES:
         prepare(double, n)
-        basic_time, steady_time = helper_run(n, 1)
+        steady_time = helper_run(n, 1)
         steady = counts(double)
         lookups = sum(double.calls(f) for f in LOOKUPS)
         verdicts.append(steady == {"GetIpNetTable2": 1, "MSFT_NetNeighbor.EnumerateInstances": 1})
 
         prepare(double, n)
-        dummy, change_time = helper_run(n, 2)
+        change_time = helper_run(n, 2)
         change = counts(double)
         per_change = (sum(change.values()) - sum(change.get(f, 0) for f in STORE_READS)) / n
         verdicts.append(per_change <= 3)
@@ -138,16 +134,16 @@ def main() -> int:
         snapshot_time = timed(functools.partial(run_all, ones)) * n / sample
 
         print(f"{n:>6} | {show(steady):<22} {steady_time / n * 1e6:>9.1f} | {show(change):<40} "
-              f"{per_change:>12.2f} {change_time / n * 1e6:>9.1f} | {basic_time / n * 1e6:>22.1f} | "
+              f"{per_change:>12.2f} {change_time / n * 1e6:>9.1f} | "
               f"{single_time / bulk_time:>20.1f} {snapshot_time / bulk_time:>27.1f}")
     flat = per_entry[10_000] / per_entry[100]
     print(f"steady state is one snapshot of each store and no other neighbor call at every N: "
           f"{all(verdicts[0::2])} (plus {lookups} interface lookups per distinct interface name, whatever N)")
     print(f"each change costs at most 3 calls (active change + read-back, persistent change; the persistent "
           f"store is read back once for all) at every N: {all(verdicts[1::2])}")
-    print(f"helper time per changed entry, N=10000 against N=100: {flat:.2f}x (flat is about 1)")
-    print("(single and 1-entry runs: sampled on up to 400 and 40 runs, scaled to N; all in-process, so "
-          "without the PowerShell start and C# compile each real run pays)")
+    print(f"task time per changed entry, N=10000 against N=100: {flat:.2f}x (flat is about 1)")
+    print("(single and 1-entry runs: sampled on up to 400 and 40 runs, scaled to N; all in one process, so "
+          "without the PowerShell start, connection and C# compile each real task pays: bench/plays.py has those)")
     return 0
 
 

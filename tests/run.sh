@@ -11,8 +11,10 @@ export PYTHONDONTWRITEBYTECODE=1
 
 echo "== host gates (tests/host): the C# as Windows PowerShell 5.1 and PowerShell 7 compile it, with the Ansible.Basic.cs of each ansible-core CI tests; the .ps1 as 5.1 parses it"
 .venv/bin/pytest -q tests/host
-echo "== C# helper on Mono (for .NET Framework) with ansible-core's Ansible.Basic, against the IP Helper double; layout (tests/csharp)"
+echo "== C# helper against the IP Helper double: the modules on real pwsh through ansible-core's exec wrapper; layout (tests/csharp)"
 .venv/bin/pytest -q tests/csharp
+echo "== the native layer's marshalling on Mono, for .NET Framework (tests/csharp --framework)"
+.venv/bin/pytest -q --framework tests/csharp/test_layout.py tests/csharp/test_table.py
 for venv in .venv .venv-2.19; do
     echo "== controller on $("$venv/bin/ansible" --version | sed -n 1p): action plugin, argument rules, corpus, docs and .ps1 spec agreement (tests/unit)"
     "$venv/bin/pytest" -q tests/unit

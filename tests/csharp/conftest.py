@@ -1,11 +1,13 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""C# helper tests on Mono (pythonnet), in a process apart from the controller
-tests, since both claim the ansible_collections namespace. PowerShell 7's
-runtime runs the helper in the lab (tests/lab), on real pwsh."""
+"""C# helper tests in a process apart from the controller tests, since both
+claim the ansible_collections namespace: the modules on real PowerShell 7 in
+this process (csharp.py), or with --framework the native layer on Mono, for
+.NET Framework (run.sh picks the tests that prove what the runtime decides)."""
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,14 @@ import pytest
 
 import build
 import csharp
+import host_compile
+import lab_collection
 from native_double import Double
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--framework", action="store_true",
+                     help="Mono (for .NET Framework) with NeighborNative.cs alone, instead of PowerShell 7")
 
 
 @pytest.fixture(scope="session")
@@ -28,22 +37,21 @@ def double_library(native_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def helper(native_dir: Path, double_library: Path) -> Any:
-    """The C# helper's namespaces, compiled with the C# 5 gate against
-    ansible-core's own Ansible.Basic, and loaded with the module glue."""
-    basic = build.build_ansible_basic(native_dir, build.ansible_basic_source())
-    build.map_double(build.build_helper(native_dir, basic), double_library)
-    build.build_glue(native_dir, basic)
-    csharp.load(native_dir)
-    import ansible_collections.ipneighbor.windows.plugins.module_utils as utils  # type: ignore
-
-    return utils
+def helper(request: pytest.FixtureRequest, native_dir: Path, double_library: Path) -> Any:
+    """The C# helper's namespaces: compiled by Add-CSharpType in real pwsh as a
+    host's exec wrapper compiles it, from the lab build of the collection."""
+    if request.config.getoption("--framework"):
+        return csharp.start(double_library, framework=True, work=native_dir)
+    if not host_compile.tools_present():
+        pytest.fail(host_compile.MISSING)
+    collections = lab_collection.install(native_dir / "collections", Path(sys.prefix) / "bin" / "ansible-galaxy")
+    return csharp.start(double_library, collections)
 
 
 @pytest.fixture()
 def run(helper: Any) -> csharp.Run:
-    """Runs a module as a Windows host runs it (ansible-core's Ansible.Basic, the
-    glue, the helper): run(*defaults, check_mode=False, module="win_neighbor",
+    """Runs a module as a Windows host runs it (ansible-core's exec wrapper and
+    Ansible.Basic, the .ps1, the helper): run(*defaults, check_mode=False, module="win_neighbor",
     **params), the parameters of each defaults dict and then params; gives the
     result and the failure message (None when the task succeeded)."""
     def run_module(*defaults: dict[str, Any], check_mode: bool = False, module: str = "win_neighbor",

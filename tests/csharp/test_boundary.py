@@ -1,47 +1,19 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The PowerShell boundary with ansible-core's real Ansible.Basic: what the
-module's .ps1 hands the helper binds, values arrive as a host hands them over
-(choices as the user wrote them), an empty family is an empty table, and the
-result survives whatever the helper throws."""
+"""The PowerShell boundary, through ansible-core's exec wrapper and Ansible.Basic:
+values arrive as a host hands them over (choices as the user wrote them, in any
+case), and an empty family is an empty table."""
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
 
-import csharp
 from csharp import Run
 from native_double import Double, Neighbor
 
 A, B = "00-15-5D-00-00-0A", "00-15-5D-00-00-0B"
-
-
-def test_params_are_the_exec_wrappers_hashtable(host: Double) -> None:
-    from System import Object, String, Type  # type: ignore[import-not-found]
-    from System.Collections.Generic import Dictionary, List  # type: ignore[import-not-found]
-
-    glue = csharp.run_glue("win_neighbor", {"interface": "Ethernet", "_ansible_check_mode": True,
-                                            "neighbors": [{"address": "10.0.0.1", "mac": A}]})
-    params = glue.Module.Params
-    assert params.GetType().FullName == "System.Collections.Hashtable"
-    assert params["NEIGHBORS"] is not None, "the exec wrapper's @{} compares keys without case"
-    # What the old glue asked PowerShell to convert, and what it cannot.
-    generic = Type.GetType("System.Collections.Generic.IDictionary`2[System.String,System.Object]")
-    assert generic is not None and not generic.IsAssignableFrom(params.GetType())
-    assert params["neighbors"].GetType() == List[Object]().GetType()
-    assert params["neighbors"][0].GetType() == Dictionary[String, Object]().GetType()
-    assert glue.Module.CheckMode is True and glue.ExitCode == 0
-
-
-def test_a_helper_that_does_not_take_the_module_does_not_bind(host: Double) -> None:
-    from IPNeighborTests.PowerShell import ModuleGlue  # type: ignore[import-not-found]
-
-    glue = ModuleGlue.Run('{"options": {}}', "{}",
-                          "ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput.NeighborRequest",
-                          "ListFromParameters")
-    assert glue.ExitCode == 1 and "does not bind: no public static ListFromParameters(AnsibleModule)" in glue.Unhandled
 
 
 @pytest.mark.parametrize("params,addresses", [

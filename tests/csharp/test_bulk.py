@@ -1,8 +1,8 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Many entries in one task, purge, and failures mid-run: the C# helper under
-Mono against the IP Helper double."""
+"""Many entries in one task, purge, and failures mid-run: the module on real
+pwsh against the IP Helper double."""
 from __future__ import annotations
 
 from typing import Any

@@ -1,9 +1,8 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-# A module's .ps1 as real PowerShell reads it, as JSON: its parse errors, the text
-# of each top-level statement, and the value of $spec where the first statement
-# assigns a literal to it (Ast.SafeGetValue: evaluated as PowerShell does, running nothing).
+# A module's .ps1 as real PowerShell reads it, as JSON: its parse errors and the
+# value of $spec where the first statement assigns a literal to it (Ast.SafeGetValue: evaluated as PowerShell does, running nothing).
 param([Parameter(Mandatory)][string]$Path)
 
 $ErrorActionPreference = 'Stop'
@@ -21,6 +20,5 @@ if ($first -is [Management.Automation.Language.AssignmentStatementAst] -and
 }
 ConvertTo-Json -Depth 32 -Compress -InputObject ([ordered]@{
         errors = @($errors | ForEach-Object { "line $($_.Extent.StartLineNumber): $($_.Message)" })
-        statements = @($statements | ForEach-Object { $_.Extent.Text })
         spec = $spec
     })

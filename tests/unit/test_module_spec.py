@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import ps_glue
+import ps_module
 from collection import ROOT
 
 MODULES = ROOT / "plugins" / "modules"
@@ -44,7 +44,7 @@ def shapes(options: dict[str, dict[str, t.Any]]) -> dict[str, dict[str, t.Any]]:
 
 
 def ps1_spec(module: str) -> dict[str, t.Any]:
-    return ps_glue.module_spec((MODULES / f"{module}.ps1").read_bytes())
+    return ps_module.module_spec((MODULES / f"{module}.ps1").read_bytes())
 
 
 def test_action_plugin_agrees_with_the_ps1(collections_path: Path) -> None:
@@ -69,5 +69,3 @@ def test_shape_sees_a_difference_in_suboptions() -> None:
 @pytest.mark.parametrize("module", MODULE_NAMES)
 def test_check_mode_support(module: str) -> None:
     assert ps1_spec(module)["supports_check_mode"] is True
-
-# That each .ps1 is glue and nothing else: tests/unit/test_lab_contract.py (ps_glue).
