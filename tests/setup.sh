@@ -2,14 +2,15 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # Sets up everything the example and the tests need, on this machine or a fresh one:
-# system packages (Mono, gcc, mingw-w64, shellcheck for sanity, openssh-server for the lab), PowerShell 7 and Roslyn from
-# ../shared/tools, .venv (Python 3.13, newest ansible-core), .venv-2.19 (Python 3.11, ansible-core 2.19) and the
+# system packages (Mono, gcc, mingw-w64, shellcheck for sanity, openssh-server for the lab, what OMI's libmi
+# builds with), PowerShell 7 and Roslyn from ../shared/tools, libmi from tests/omi, .venv (Python 3.13, newest ansible-core), .venv-2.19 (Python 3.11, ansible-core 2.19) and the
 # collection built and installed into build/collections. Safe to run again; it installs only what is missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-packages=(mono-devel gcc-mingw-w64-x86-64 gcc libc6-dev git shellcheck openssh-server)
+packages=(mono-devel gcc-mingw-w64-x86-64 gcc libc6-dev git shellcheck openssh-server
+          make gawk pkg-config openssl libssl-dev libpam0g-dev libkrb5-dev patchelf)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -69,6 +70,15 @@ else
     echo "== no $shared_tools: the C# gate and the PowerShell syntax gate need PowerShell 7 (pwsh) and the"
     echo "   .NET SDK's Roslyn (csc) with the .NET Framework 4.6.2, PowerShellStandard 5.1 and MI .NET reference"
     echo "   assemblies, laid out as ../shared/tools/README.md says; they skip without them, and fail with CI set"
+fi
+
+# OMI's libmi, for MI .NET's data types under Linux pwsh (tests/omi/README.md); after the
+# tools, whose unpacking starts build/tools afresh.
+libmi_stamp=$root/build/tools/libmi/source.sha256
+if ! (cd "$root/tests/omi" && sha256sum --status -c "$libmi_stamp") 2>/dev/null; then
+    echo "== build OMI's libmi from tests/omi into build/tools/libmi"
+    bash tests/omi/build_libmi.sh build/tools/libmi
+    (cd "$root/tests/omi" && sha256sum omi-libmi-src.tar.xz build_libmi.sh) > "$libmi_stamp"
 fi
 
 echo "== build and install the collection into build/collections"

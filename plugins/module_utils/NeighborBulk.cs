@@ -81,7 +81,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             optional.ExceptWith(required);
 
             Snapshot snapshot = Snapshot.Read(families, optional);
-            PersistentTable table = PersistentTable.Read();
+            // Entries that all pin with store active do without the persistent store if it cannot be read.
+            bool needed = purge;
+            foreach (BulkItem item in items)
+                needed |= !item.Request.Present || item.Request.Persistent;
+            PersistentTable table = PersistentTable.ReadIfNeeded(needed, warn);
             foreach (BulkItem item in items)
             {
                 IPAddress address = item.Request.Address;

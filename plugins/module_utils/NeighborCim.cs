@@ -9,17 +9,23 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCimSession;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
 
-// The persistent store through the CIM class behind the NetTCPIP cmdlets:
-// MSFT_NetNeighbor in root/StandardCimv2, with the custom operation option
-// PolicyStore = PersistentStore that New-/Get-/Set-/Remove-NetNeighbor
-// -PolicyStore send. MI .NET (Microsoft.Management.Infrastructure), which both
-// Windows PowerShell 5.1 and PowerShell 7 load, passes it the way public code
-// does for the MSFT_Net* classes; followed here:
-// HotCakeX/Harden-Windows-Security, FirewallHelper.cs (CimOperationOptions
-// .SetCustomOption("PolicyStore", ...), then EnumerateInstances, CreateInstance
-// and DeleteInstance with those options on root/StandardCimv2).
+// The persistent store through the CIM class behind the NetTCPIP cmdlets,
+// MSFT_NetNeighbor in root/StandardCimv2, as Microsoft documents it (MicrosoftDocs
+// win32, NetTCPIPProv: "MSFT_NetNeighbor class", "Create method of the
+// MSFT_NetNeighbor class"; docs/windows-api.md has the MOF):
+// - reads, changes and deletions select the store with the custom operation
+//   option PolicyStore = PersistentStore, as Get-/Set-/Remove-NetNeighbor
+//   -PolicyStore send it (MI .NET's CimOperationOptions.SetCustomOption, as
+//   public code does for the MSFT_Net* classes: HotCakeX/Harden-Windows-Security,
+//   FirewallHelper.cs);
+// - the static method Create takes PolicyStore as a method parameter, and is
+//   called without it: "If you do not specify this parameter, the default entries
+//   are created in both the ActiveStore and the PersistentStore" (New-NetNeighbor),
+//   the one documented way to write the persistent store (the cmdlet documents
+//   PolicyStore as "Specify ActiveStore only").
 // MI .NET is bound when the module runs, not when it compiles: PowerShell 7 on
 // Windows loads MI's netstandard1.6 build, which references System.Runtime
 // 4.1.0.0, and any use of its types compiled against the host's newer
@@ -28,8 +34,8 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersis
 // stated here: Ansible.Basic.cs up to ansible-core 2.20 states it too, and
 // Add-CSharpType then fails on the duplicate key; 2.21 dropped it. (Add-CSharpType
 // reads directives anywhere in the text, comments included: never spell one out.)
-// The only code that talks CIM: no logic here, so that everything else runs in
-// the tests against a model of this class (tests/cim/MsftNetNeighborModel.cs).
+// This file builds MI .NET's objects and reads what comes back; the session's
+// calls are NeighborCimSession.cs, which the tests replace with a provider model.
 namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCim
 {
     public static class MsftNetNeighbor
@@ -72,12 +78,13 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             }
         }
 
-        static dynamic NewSession()
+        static IDisposable NewSession()
         {
-            return CallStatic("CimSession", "Create", new Type[] { typeof(string) }, new object[] { null });
+            return CimCalls.Open(MiType("CimSession"));
         }
 
-        static dynamic Options()
+        // The options of a read, change or deletion: the persistent store.
+        static dynamic PersistentStoreOptions()
         {
             dynamic options = Activator.CreateInstance(MiType("Options.CimOperationOptions"));
             // A custom option goes with mustComply false, so a provider may ignore
@@ -107,14 +114,28 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
                 if (e.GetType().FullName != Mi + ".CimException")
                     throw;
                 dynamic cim = e;
-                throw new PersistentStoreException(operation, Convert.ToUInt32((object)cim.NativeErrorCode, CultureInfo.InvariantCulture), e.Message);
+                throw new PersistentStoreException(operation, Convert.ToUInt32((object)cim.NativeErrorCode, CultureInfo.InvariantCulture),
+                    e.Message, Win32Code(cim.ErrorData));
             }
         }
 
         static object Value(dynamic instance, string property)
         {
+            if (instance == null)
+                return null;
             dynamic p = instance.CimInstanceProperties[property];
             return p == null ? null : (object)p.Value;
+        }
+
+        // The Windows System Error the provider's MSFT_WmiError carries
+        // (error_Type Win32, error_Code), or 0.
+        static uint Win32Code(object error)
+        {
+            string type = Convert.ToString(Value(error, "error_Type"), CultureInfo.InvariantCulture);
+            object code = Value(error, "error_Code");
+            if (code == null || !String.Equals(type, "Win32", StringComparison.OrdinalIgnoreCase))
+                return 0;
+            return Convert.ToUInt32(code, CultureInfo.InvariantCulture);
         }
 
         // Every instance the store holds; each keeps its CimInstance as the handle.
@@ -123,10 +144,10 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             List<PersistentRow> rows = new List<PersistentRow>();
             Call("EnumerateInstances", delegate
             {
-                using (dynamic session = NewSession())
-                using (dynamic options = Options())
+                using (IDisposable session = NewSession())
+                using (dynamic options = PersistentStoreOptions())
                 {
-                    foreach (object instance in (IEnumerable)session.EnumerateInstances(Namespace, ClassName, options))
+                    foreach (object instance in CimCalls.EnumerateInstances(session, Namespace, ClassName, options))
                     {
                         object store = Value(instance, "Store");
                         rows.Add(new PersistentRow(
@@ -141,24 +162,25 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             return rows;
         }
 
-        // MSFT_NetNeighbor's static Create, the method New-NetNeighbor calls.
+        // MSFT_NetNeighbor's static Create, the method New-NetNeighbor calls, with
+        // its documented parameters and no PolicyStore: the entry goes to both stores.
         public static void Create(PersistentRow row)
         {
             Call("Create", delegate
             {
-                using (dynamic session = NewSession())
-                using (dynamic options = Options())
+                using (IDisposable session = NewSession())
+                using (dynamic options = Activator.CreateInstance(MiType("Options.CimOperationOptions")))
                 using (dynamic parameters = Activator.CreateInstance(MiType("CimMethodParametersCollection")))
                 {
                     parameters.Add(Parameter("IPAddress", row.Address, "String"));
                     parameters.Add(Parameter("InterfaceIndex", row.InterfaceIndex, "UInt32"));
                     parameters.Add(Parameter("LinkLayerAddress", row.Mac, "String"));
-                    using (dynamic result = session.InvokeMethod(Namespace, ClassName, "Create", parameters, options))
+                    using (dynamic result = CimCalls.InvokeMethod(session, Namespace, ClassName, "Create", parameters, options))
                     {
                         object code = result.ReturnValue == null ? null : (object)result.ReturnValue.Value;
                         uint returned = code == null ? 0u : Convert.ToUInt32(code, CultureInfo.InvariantCulture);
                         if (returned != 0)
-                            throw new PersistentStoreException("Create", returned, "the method returned " + returned);
+                            throw new PersistentStoreException("Create", returned, "the method returned " + returned, 0);
                     }
                 }
             });
@@ -169,14 +191,14 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
         {
             Call("ModifyInstance", delegate
             {
-                using (dynamic session = NewSession())
-                using (dynamic options = Options())
+                using (IDisposable session = NewSession())
+                using (dynamic options = PersistentStoreOptions())
                 {
                     dynamic instance = found.Handle;
                     instance.CimInstanceProperties["LinkLayerAddress"].Value = mac;
-                    dynamic changed = session.ModifyInstance(Namespace, instance, options);
-                    if (changed != null)
-                        changed.Dispose();
+                    using (CimCalls.ModifyInstance(session, Namespace, instance, options))
+                    {
+                    }
                 }
             });
         }
@@ -185,10 +207,10 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
         {
             Call("DeleteInstance", delegate
             {
-                using (dynamic session = NewSession())
-                using (dynamic options = Options())
+                using (IDisposable session = NewSession())
+                using (dynamic options = PersistentStoreOptions())
                 {
-                    session.DeleteInstance(Namespace, found.Handle, options);
+                    CimCalls.DeleteInstance(session, Namespace, found.Handle, options);
                 }
             });
         }

@@ -93,8 +93,10 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             NeighborRequest request = NeighborRequest.FromParameters(parameters, "", null, null);
             NeighborInterface iface = NeighborInterface.Resolve("interface", request.Interface);
             NeighborReconcile.CheckMac(request, iface);
+            // A store active pin does without the persistent store if it cannot be read.
+            PersistentTable table = PersistentTable.ReadIfNeeded(!request.Present || request.Persistent, warn);
             // Without the family's stack there is no entry to remove.
-            StoredNeighbor before = StoredNeighbor.Read(request.Address, iface, PersistentTable.Read(), !request.Present);
+            StoredNeighbor before = StoredNeighbor.Read(request.Address, iface, table, !request.Present);
             result["before"] = before.ToResult();
             result["after"] = result["before"];
             string disagreement = NeighborReconcile.Disagreement(request, before.Active);
@@ -115,7 +117,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             StoredNeighbor after;
             try
             {
-                after = StoresReconcile.Apply(request, iface, before, true, ref applied);
+                after = StoresReconcile.Apply(request, iface, before, table.Known, ref applied);
             }
             catch (NeighborChangeException e)
             {
@@ -139,13 +141,14 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
         public static string Run(AnsibleModule module)
         {
             IDictionary parameters = module.Params;
+            Action<string> warn = module.Warn;
             return ModuleRun.Into(module.Result, delegate(Dictionary<string, object> result)
             {
-                result["neighbors"] = List(parameters);
+                result["neighbors"] = List(parameters, warn);
             });
         }
 
-        static List<object> List(IDictionary parameters)
+        static List<object> List(IDictionary parameters, Action<string> warn)
         {
             string addressText = NeighborRequest.Text(parameters, "address");
             IPAddress address = addressText == null ? null : NeighborParse.Address("address", addressText);
@@ -167,7 +170,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             if (!NeighborRequest.Is(family, "ipv4") && (address == null || NeighborRow.Family(address) == NativeMethods.AF_INET6))
                 families.Add(NativeMethods.AF_INET6);
             Snapshot snapshot = Snapshot.Read(families, families);
-            PersistentTable table = PersistentTable.Read();
+            // A listing of the active store does without the persistent store if it cannot be read.
+            PersistentTable table = PersistentTable.ReadIfNeeded(!NeighborRequest.Is(store, "active"), warn);
 
             // The active table's entries, then those only the persistent store holds.
             Dictionary<uint, NeighborInterface> interfaces = new Dictionary<uint, NeighborInterface>();

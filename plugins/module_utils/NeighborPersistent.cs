@@ -13,10 +13,8 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInterf
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
 
 // The persistent store: the neighbor entries Windows loads into the active
-// store at every boot. NeighborCim.cs is the only code that talks to it (CIM,
-// MSFT_NetNeighbor with PolicyStore = PersistentStore); this file checks what
-// it reads, finds entries and words its failures, so that all of it runs in the
-// tests against a model of the store.
+// store at every boot. NeighborCim.cs talks to it (CIM, MSFT_NetNeighbor);
+// this file checks what it reads, finds entries and words its failures.
 namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent
 {
     // MSFT_NetNeighbor.Store, the store a row comes from.
@@ -36,6 +34,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPe
         {
             get { return rows.AsReadOnly(); }
         }
+
+        // False for a store that could not be read where the task did not need it.
+        public bool Known { get; private set; }
 
         static string Key(uint interfaceIndex, IPAddress address)
         {
@@ -58,6 +59,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPe
                     FailedCall.Cim(e.Operation, e.Code));
             }
             PersistentTable table = new PersistentTable();
+            table.Known = true;
             foreach (PersistentRow row in read)
             {
                 if (row.Store != (byte)NeighborStore.Persistent)
@@ -73,6 +75,26 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPe
                 table.byKey[Key(row.InterfaceIndex, address)] = row;
             }
             return table;
+        }
+
+        // Reads the store; where the task does not need it (store active pins, a
+        // listing of the active store), a store that cannot be read (WMI broken,
+        // a provider that ignores PolicyStore) becomes a warning and an empty,
+        // unknown table, so that what needs only the IP Helper API still runs.
+        public static PersistentTable ReadIfNeeded(bool needed, Action<string> warn)
+        {
+            if (needed)
+                return Read();
+            try
+            {
+                return Read();
+            }
+            catch (NeighborException e)
+            {
+                warn(e.Message.TrimEnd('.') + ". The task needs the active store only and went on without the persistent "
+                    + "store: the entries it holds, which Windows restores at every boot, are neither listed nor changed");
+                return new PersistentTable();
+            }
         }
 
         // The provider may spell an IPv6 link-local address with its zone (fe80::1%12):
@@ -118,11 +140,27 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPe
     // The changes, each worded with the store, the entry and the interface.
     public static class PersistentStore
     {
-        public static void Create(IPAddress address, byte[] mac, NeighborInterface iface)
+        // Writes the entry to both stores (Create without PolicyStore); the caller
+        // has cleared the active store, and clearActive clears it again should
+        // ARP/ND learn the address before the Create (refused as existing): once more.
+        public static void Create(IPAddress address, byte[] mac, NeighborInterface iface, Action clearActive)
         {
             string text = NeighborParse.FormatMac(mac);
-            Call(delegate { MsftNetNeighbor.Create(new PersistentRow(address.ToString(), iface.Index, text, 0, null)); },
-                "Writing the neighbor {0} -> {1} on {2} to the persistent store", address, text, iface);
+            PersistentRow row = new PersistentRow(address.ToString(), iface.Index, text, 0, null);
+            Call(delegate
+            {
+                try
+                {
+                    MsftNetNeighbor.Create(row);
+                }
+                catch (PersistentStoreException e)
+                {
+                    if (!e.AlreadyExists)
+                        throw;
+                    clearActive();
+                    MsftNetNeighbor.Create(row);
+                }
+            }, "Writing the neighbor {0} -> {1} on {2} to both stores", address, text, iface);
         }
 
         public static void Modify(PersistentRow found, byte[] mac, NeighborInterface iface)

@@ -5,14 +5,14 @@ using System;
 using System.Globalization;
 
 // What crosses the seam between the persistent store's logic (NeighborPersistent.cs)
-// and the one file that talks CIM (NeighborCim.cs, or its model in the tests):
+// and the file that talks CIM (NeighborCim.cs):
 // a row of MSFT_NetNeighbor and a failed CIM operation. A file of its own, so
 // that no two C# utils name each other (ansible-core's packaging of C# utils
 // fails on such a cycle).
 namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow
 {
     // One MSFT_NetNeighbor instance as the CIM class reports it. Handle is what
-    // NeighborCim needs to change or delete that instance (null in the model).
+    // NeighborCim needs to change or delete that instance (its CimInstance).
     public sealed class PersistentRow
     {
         public string Address { get; private set; }
@@ -32,16 +32,26 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPe
     }
 
     // A CIM operation that failed: the operation's name and its MI result
-    // (CimException.NativeErrorCode), with the provider's message.
+    // (CimException.NativeErrorCode), with the provider's message and the
+    // Windows System Error its error data carries (0 when none).
     public class PersistentStoreException : Exception
     {
         public string Operation { get; private set; }
         public uint Code { get; private set; }
+        public uint Win32 { get; private set; }
 
-        public PersistentStoreException(string operation, uint code, string message) : base(message)
+        public PersistentStoreException(string operation, uint code, string message, uint win32) : base(message)
         {
             Operation = operation;
             Code = code;
+            Win32 = win32;
+        }
+
+        // The entry exists already, however the provider says so: MI's own
+        // code, or a failure carrying ERROR_OBJECT_ALREADY_EXISTS (5010).
+        public bool AlreadyExists
+        {
+            get { return Code == 11 || Win32 == 5010; }
         }
 
         static string Name(uint code)
@@ -66,8 +76,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPe
             string why = Code == 2
                 ? "access is denied: changing the persistent store needs administrator rights; run the task elevated"
                 : Message.TrimEnd('.', ' ', '\r', '\n');
-            return String.Format(CultureInfo.InvariantCulture, "{0} (MSFT_NetNeighbor {1} with PolicyStore "
-                + "PersistentStore returned {2}, {3})", why, Operation, Code, Name(Code));
+            // Create selects no store: without PolicyStore it writes both.
+            string how = Operation == "Create" ? "without PolicyStore (both stores)" : "with PolicyStore PersistentStore";
+            string win32 = Win32 == 0 ? "" : String.Format(CultureInfo.InvariantCulture, ", Windows System Error {0}", Win32);
+            return String.Format(CultureInfo.InvariantCulture, "{0} (MSFT_NetNeighbor {1} {2} returned {3}, {4}{5})",
+                why, Operation, how, Code, Name(Code), win32);
         }
     }
 }

@@ -150,20 +150,28 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSt
             return new StoredNeighbor(request.Address, iface, active, PersistentWanted(request));
         }
 
-        // Makes the changes (active store first, then the persistent one) and
-        // returns the entry read back from both; table is null to read the
-        // persistent store back now, or the caller checks it later (a bulk run
-        // reads it once) and the persistent side is what was written. applied
-        // turns true once Windows accepted a change.
+        // Makes the changes and returns the entry read back from both stores:
+        // a new persistent pin by one Create that writes both, anything else in
+        // the active store first, then in the persistent one. readPersistentBack
+        // false leaves the persistent store's read-back to the caller (a bulk
+        // run reads it once), and the persistent side is what was written.
+        // applied turns true once Windows accepted a change.
         public static StoredNeighbor Apply(NeighborRequest request, NeighborInterface iface, StoredNeighbor before,
             bool readPersistentBack, ref bool applied)
         {
             NeighborEntry active = before.Active;
             try
             {
-                if (PlanActive(request, before) != NeighborChange.None)
-                    active = NeighborReconcile.Apply(request, iface, before.Active, ref applied);
-                WritePersistent(request, iface, before, ref applied);
+                if (PlanPersistent(request, before) == NeighborChange.Add)
+                {
+                    active = PinBothStores(request, iface, before.Active, ref applied);
+                }
+                else
+                {
+                    if (PlanActive(request, before) != NeighborChange.None)
+                        active = NeighborReconcile.Apply(request, iface, before.Active, ref applied);
+                    WritePersistent(request, iface, before, ref applied);
+                }
             }
             catch (NeighborException e)
             {
@@ -201,14 +209,55 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborSt
             return mac == null ? "no entry" : NeighborParse.FormatMac(mac) ?? "an entry without a MAC";
         }
 
+        // A pin the persistent store lacks: MSFT_NetNeighbor.Create without
+        // PolicyStore, documented to write both stores. What it does where the
+        // active store holds the address already is not documented (refused as a
+        // duplicate, or replaced), so that entry is removed first; a static one
+        // is put back if the Create fails. Create has no IsRouter: a router's
+        // flag is set again in the active store (SetIpNetEntry2), the only store
+        // that keeps it. Returns the active entry read back.
+        static NeighborEntry PinBothStores(NeighborRequest request, NeighborInterface iface, NeighborEntry before,
+            ref bool applied)
+        {
+            IPAddress address = request.Address;
+            bool cleared = false;
+            Action clearActive = delegate
+            {
+                uint code = NeighborTable.Delete(address, iface);
+                if (code == Win32Error.Success)
+                    cleared = true;
+                else if (code != Win32Error.NotFound)
+                    throw NeighborTable.Failed("Removing the active entry of", "DeleteIpNetEntry2", code, address, iface);
+            };
+            try
+            {
+                if (before != null)
+                    clearActive();
+                PersistentStore.Create(address, request.Mac, iface, clearActive);
+            }
+            catch (NeighborException)
+            {
+                bool restored = cleared && before.State == NeighborState.Permanent
+                    && NeighborTable.Create(address, before.Mac, iface, before.IsRouter) == Win32Error.Success;
+                if (cleared && !restored)
+                    applied = true;
+                throw;
+            }
+            applied = true;
+            if (before != null && before.IsRouter)
+            {
+                uint code = NeighborTable.Set(address, request.Mac, iface, true);
+                if (code != Win32Error.Success)
+                    throw NeighborTable.Failed("Keeping the router flag of", "SetIpNetEntry2", code, address, iface);
+            }
+            return NeighborTable.Read(address, iface);
+        }
+
         static void WritePersistent(NeighborRequest request, NeighborInterface iface, StoredNeighbor before,
             ref bool applied)
         {
             switch (PlanPersistent(request, before))
             {
-                case NeighborChange.Add:
-                    PersistentStore.Create(request.Address, request.Mac, iface);
-                    break;
                 case NeighborChange.Update:
                     PersistentStore.Modify(before.PersistentRow, request.Mac, iface);
                     break;

@@ -44,6 +44,8 @@ def helper(request: pytest.FixtureRequest, native_dir: Path, double_library: Pat
         return csharp.start(double_library, framework=True, work=native_dir)
     if not host_compile.tools_present():
         pytest.fail(host_compile.MISSING)
+    if not host_compile.LIBMI.exists():
+        pytest.fail(f"{host_compile.LIBMI} is missing: run tests/setup.sh (it builds OMI's libmi from tests/omi)")
     collections = lab_collection.install(native_dir / "collections", Path(sys.prefix) / "bin" / "ansible-galaxy")
     return csharp.start(double_library, collections)
 

@@ -55,9 +55,11 @@ def entry(address: str, mac: str | None, state: str | None = "Permanent", *, ali
 
 def _start_powershell() -> Any:
     """CoreCLR as pwsh starts it, with pwsh's assemblies; returns the PowerShell type."""
-    # pwsh's native helper, found by its soname as pwsh.sh's LD_LIBRARY_PATH would find it.
+    # pwsh's native helper and OMI's libmi (MI .NET's data types), found by
+    # their sonames as a library path set before the process started would find them.
     ctypes.CDLL(str(PWSH_HOME / "runtimes" / "linux-x64" / "native" / "libpsl-native.so"))
-    if "libicuuc" not in subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True).stdout:
+    ctypes.CDLL(str(host_compile.LIBMI))
+    if "libicuuc" not in subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True, check=False).stdout:
         os.environ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"  # as pwsh.sh does
     from pythonnet import load as load_runtime
 
@@ -72,7 +74,7 @@ def _start_powershell() -> Any:
 
     def resolve(sender: Any, args: Any) -> Any:
         for folder in folders:
-            path = folder / (str(args.Name).split(",")[0] + ".dll")
+            path = folder / (str(args.Name).split(",", maxsplit=1)[0] + ".dll")
             if path.exists():
                 return Assembly.LoadFrom(str(path))
         return None

@@ -86,6 +86,7 @@ class Double:
         lib.dbl_add_neighbor.restype = ctypes.c_uint32
         lib.dbl_neighbor_count.restype = ctypes.c_uint32
         lib.dbl_get_neighbor.argtypes = [ctypes.c_uint32, ctypes.POINTER(Row)]
+        lib.dbl_remove_neighbor.argtypes = [ctypes.c_uint32]
         lib.dbl_set_fault.argtypes = [ctypes.c_char_p, ctypes.c_uint32]
         lib.dbl_calls.argtypes = [ctypes.c_char_p]
         lib.dbl_calls.restype = ctypes.c_uint64
@@ -138,6 +139,14 @@ class Double:
             self.lib.dbl_get_persistent(i, ctypes.byref(row))
             found.append(read_row(row))
         return sorted(found, key=lambda n: (n.interface_index, n.address))
+
+    def reboot(self) -> None:
+        """A restart: the active store becomes what the persistent store loads (static
+        entries); what was learned or pinned in the active store only is gone."""
+        while self.lib.dbl_neighbor_count():
+            self.lib.dbl_remove_neighbor(0)
+        for n in self.persistent():
+            self.add_neighbor(n.address, n.interface_index, n.mac, "Permanent")
 
     def fault(self, function: str, code: int) -> None:
         if self.lib.dbl_set_fault(function.encode(), code) != 0:

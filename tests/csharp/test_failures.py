@@ -4,7 +4,9 @@
 """Native failures part way through a bulk run: every mutating call (and the
 read-back) failed with each Win32 code. The task fails; the result says what was
 applied before the failure and what was not attempted; changed is true exactly
-when Windows accepted a change; the table holds exactly what was applied."""
+when Windows accepted a change; the table holds exactly what was applied. These
+runs pin with store active, whose every change is an IP Helper call; a new pin of
+store persistent is one CIM Create (tests/csharp/test_persistent.py)."""
 from __future__ import annotations
 
 from typing import Any
@@ -27,7 +29,8 @@ ENTRIES = [
     {"address": "10.0.0.4", "mac": NEW},
 ]
 # The four entries in one task, on Ethernet.
-BULK = {"interface": "Ethernet", "neighbors": ENTRIES}
+BULK = {"interface": "Ethernet", "store": "active", "neighbors": ENTRIES}
+ACTIVE = {"interface": "Ethernet", "store": "active"}
 STARTING = [Neighbor("10.0.0.1", 4, OLD, "Permanent"), Neighbor("10.0.0.3", 4, OLD, "Permanent"),
             Neighbor("10.0.0.4", 4, OLD, "Stale")]
 APPLIED = [  # the table after each entry is applied
@@ -103,7 +106,7 @@ def test_fallback_path_failures(host: Double, run: Run, function: str) -> None:
     once the first three entries are through."""
     prepare(host)
     host.fault(function, 5)
-    result, error = run({"interface": "Ethernet", "neighbors": [dict(ENTRIES[3])]})
+    result, error = run(ACTIVE, neighbors=[dict(ENTRIES[3])])
     assert error is not None and f"{function} returned 5" in error
     # Set is the first call: nothing applied. Delete fails after Set changed the MAC.
     # Create fails after Set and Delete: the entry is gone, which the result must say.
@@ -136,7 +139,7 @@ def test_check_mode_makes_no_call_a_fault_could_hit(host: Double, run: Run, func
 def test_single_entry_fallback_that_loses_the_learned_entry_says_so(host: Double, run: Run) -> None:
     prepare(host)
     host.fault("CreateIpNetEntry2", 5)
-    result, error = run({"interface": "Ethernet", "address": "10.0.0.4", "mac": NEW})
+    result, error = run(ACTIVE, address="10.0.0.4", mac=NEW)
     assert error is not None and "CreateIpNetEntry2 returned 5" in error
     assert error.endswith("; Windows now reports no entry: the learned entry was removed; the persistent store "
                           "holds no entry")
@@ -147,7 +150,7 @@ def test_single_entry_fallback_that_loses_the_learned_entry_says_so(host: Double
 def test_a_delete_that_fails_after_set_reports_what_set_left(host: Double, run: Run) -> None:
     prepare(host)
     host.fault("DeleteIpNetEntry2", 5)
-    result, error = run({"interface": "Ethernet", "address": "10.0.0.4", "mac": NEW})
+    result, error = run(ACTIVE, address="10.0.0.4", mac=NEW)
     assert error is not None and error.endswith(f"; Windows now reports {NEW} in state Stale; the persistent store "
                                                 "holds no entry")
     assert result["after"] == {"address": "10.0.0.4", "mac": NEW, "interface_alias": "Ethernet",
@@ -166,7 +169,7 @@ def test_compliant_entries_after_a_failure_are_unchanged(host: Double, run: Run)
 
 def test_create_on_an_interface_without_the_family_names_the_cause(host: Double, run: Run) -> None:
     """Legacy (index 9) has no IPv6: CreateIpNetEntry2 answers 1168 there."""
-    result, error = run({"interface": "Legacy", "address": "2001:db8::9", "mac": NEW})
+    result, error = run({"interface": "Legacy", "store": "active", "address": "2001:db8::9", "mac": NEW})
     assert error == ("Creating the static entry for the neighbor 2001:db8::9 on interface 'Legacy' (index 9) failed: "
                      "the interface has no IPv6 here (the protocol is unbound or the adapter disabled) or is gone "
                      "(CreateIpNetEntry2 returned 1168, ERROR_NOT_FOUND)")

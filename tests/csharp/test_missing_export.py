@@ -34,13 +34,14 @@ print(json.dumps(outputs))
 """
 
 
-def test_an_unexpected_exception_keeps_the_result_and_its_trace(tmp_path: Path, helper: Any,
-                                                                 native_dir: Path) -> None:
+def test_an_unexpected_exception_keeps_the_result_and_its_trace(
+        tmp_path: Path, helper: Any, native_dir: Path) -> None:
     """helper: the lab build, made once for the session, is what the child runs too."""
     runs = [
-        {"interface": "Ethernet", "neighbors": [{"address": "10.0.0.1", "mac": "00-15-5D-00-00-02"},
-                                                {"address": "10.0.0.2", "mac": "00-15-5D-00-00-02"}]},
-        {"interface": "Ethernet", "address": "10.0.0.2", "mac": "00-15-5D-00-00-02"},
+        {"interface": "Ethernet", "store": "active",
+         "neighbors": [{"address": "10.0.0.1", "mac": "00-15-5D-00-00-02"},
+                       {"address": "10.0.0.2", "mac": "00-15-5D-00-00-02"}]},
+        {"interface": "Ethernet", "store": "active", "address": "10.0.0.2", "mac": "00-15-5D-00-00-02"},
     ]
     proc = subprocess.run([sys.executable, "-c", CHILD, str(HERE), str(HERE.parent / "tools"), str(tmp_path),
                            json.dumps(runs), str(native_dir / "collections"), str(HERE.parent / "lab")],

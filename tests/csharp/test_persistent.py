@@ -2,9 +2,10 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 """Both stores: the active one through the IP Helper double, the persistent one
-through the model of MSFT_NetNeighbor (tests/cim/MsftNetNeighborModel.cs on the
-double's persistent table). store persistent (the default) pins in both, store
-active in the active store only, state absent removes from both."""
+through MSFT_NetNeighbor's provider model (tests/cim/CimSessionModel.cs, handed
+the real MI .NET objects, on the double's tables). store persistent (the
+default) pins in both, a new pin by one Create without PolicyStore; store active
+in the active store only; state absent removes from both."""
 from __future__ import annotations
 
 from typing import Any
@@ -31,8 +32,8 @@ def test_default_pins_in_both_stores_and_a_second_run_changes_nothing(host: Doub
     assert error is None
     assert result == {"changed": True, "before": None, "after": BOTH}
     assert host.neighbors() == [PINNED] and host.persistent() == [PINNED]
-    # One read of the persistent store before, one after the change.
-    assert calls(*STORE_CALLS) == {"CreateIpNetEntry2": 1, "EnumerateInstances": 2, "Create": 1}
+    # One read of the persistent store before, one after the change; one Create writes both stores.
+    assert calls(*STORE_CALLS) == {"EnumerateInstances": 2, "Create": 1}
     host.reset_counters()
     result, error = run(ONE, mac=MAC)
     assert error is None and result == {"changed": False, "before": BOTH, "after": BOTH}
@@ -44,7 +45,8 @@ def test_an_entry_pinned_in_the_active_store_only_is_made_persistent(host: Doubl
     result, error = run(ONE, mac=MAC)
     assert error is None and result["changed"] is True
     assert result["before"] == entry("10.0.0.1", MAC) and result["after"] == BOTH
-    assert calls(*STORE_CALLS) == {"EnumerateInstances": 2, "Create": 1}
+    # The active entry goes first: what Create does over it is not documented.
+    assert calls(*STORE_CALLS) == {"DeleteIpNetEntry2": 1, "EnumerateInstances": 2, "Create": 1}
 
 
 def test_an_entry_only_the_persistent_store_holds_is_pinned_now(host: Double, run: Run, calls: Calls) -> None:
@@ -121,10 +123,7 @@ def test_check_mode_predicts_both_stores_and_changes_nothing(
 # Windows holds now.
 CIM_FAULTS = [
     ("EnumerateInstances", None, {"mac": MAC}, None),
-    ("Create", None, {"mac": MAC}, ("Writing the neighbor 10.0.0.1 -> 00-15-5D-01-02-03 on interface 'Ethernet' "
-                                    "(index 4) to the persistent store failed",
-                                    "; Windows now reports 00-15-5D-01-02-03 in state Permanent; the persistent "
-                                    "store holds no entry")),
+    ("Create", None, {"mac": MAC}, None),
     ("ModifyInstance", OTHER, {"mac": MAC}, None),
     ("DeleteInstance", MAC, {"state": "absent"}, ("Removing the neighbor 10.0.0.1 on interface 'Ethernet' (index 4) "
                                                   "from the persistent store failed",
@@ -143,8 +142,8 @@ def test_a_failing_persistent_store_call_names_the_store(
     host.fault(f"MSFT_NetNeighbor.{operation}", 2)
     result, error = run(ONE, **params)
     assert error is not None and "persistent store" in error
-    assert (f"(MSFT_NetNeighbor {operation} with PolicyStore PersistentStore returned 2, "
-            "MI_RESULT_ACCESS_DENIED)") in error
+    selected = "without PolicyStore (both stores)" if operation == "Create" else "with PolicyStore PersistentStore"
+    assert f"(MSFT_NetNeighbor {operation} {selected} returned 2, MI_RESULT_ACCESS_DENIED)" in error
     # The failed call, for a playbook to branch on; also after a change, read back or not.
     assert (result["cim_operation"], result["cim_code"]) == (operation, 2)
     assert "win32_code" not in result
@@ -183,7 +182,7 @@ def test_bulk_reads_the_persistent_store_once_before_and_once_after(host: Double
     entries = [{"address": f"10.0.1.{i}", "mac": MAC} for i in range(1, 6)]
     result, error = run(ETHERNET, neighbors=entries)
     assert error is None and [e["status"] for e in result["entries"]] == ["added"] * 5
-    assert calls(*STORE_CALLS) == {"CreateIpNetEntry2": 5, "EnumerateInstances": 2, "Create": 5}
+    assert calls(*STORE_CALLS) == {"EnumerateInstances": 2, "Create": 5}
     assert all(e["after"]["stores"] == ["active", "persistent"] for e in result["entries"])
     host.reset_counters()
     result, error = run(ETHERNET, neighbors=entries)
@@ -212,15 +211,26 @@ def test_purge_removes_unlisted_entries_of_either_store(host: Double, run: Run) 
     assert host.neighbors() == [PINNED, Neighbor("10.0.0.9", 7, OTHER, "Permanent")]
 
 
-def test_bulk_failure_in_the_persistent_store_says_what_was_applied(host: Double, run: Run) -> None:
-    host.add_neighbor("10.0.0.2", 4, MAC, "Permanent")
+@pytest.mark.parametrize("state,restored", [("Permanent", True), ("Stale", False)])
+def test_a_create_that_fails_after_the_active_entry_went(host: Double, run: Run, state: str, restored: bool) -> None:
+    """The active entry is removed before the Create: a static one is put back,
+    a learned one stays gone (the network teaches it again), and the result says so."""
+    host.add_neighbor("10.0.0.1", 4, OTHER, state)
     host.fault("MSFT_NetNeighbor.Create", 2)
     result, error = run(ETHERNET, neighbors=[{"address": "10.0.0.1", "mac": MAC}, {"address": "10.0.0.2", "mac": MAC}])
-    assert error is not None and error.startswith("neighbors[0]: Writing the neighbor 10.0.0.1")
+    assert error is not None and error.startswith("neighbors[0]: Writing the neighbor 10.0.0.1 -> 00-15-5D-01-02-03 "
+                                                  "on interface 'Ethernet' (index 4) to both stores failed")
     assert error.endswith("(0 of 2 changes applied before it; the entries after it were not attempted)")
-    assert result["changed"] is True
-    assert [e["status"] for e in result["entries"]] == ["failed after a change", "not attempted"]
-    assert result["entries"][0]["after"]["stores"] == ["active"]
+    assert result["changed"] is not restored
+    first = result["entries"][0]
+    assert [first["status"], result["entries"][1]["status"]] == [
+        "failed" if restored else "failed after a change", "not attempted"]
+    if restored:
+        assert host.neighbors() == [Neighbor("10.0.0.1", 4, OTHER, "Permanent")]
+    else:
+        assert "Windows now reports no entry: the learned entry was removed" in error
+        assert host.neighbors() == [] and first["after"] is None
+    assert host.persistent() == []
 
 
 def info(run: Run, **params: Any) -> list[dict[str, Any]]:
@@ -270,3 +280,44 @@ def test_a_link_local_pin_matches_its_persistent_twin_however_the_provider_spell
     result, error = run(ETHERNET, address="fe80::5", state="absent")
     assert error is None and result["changed"] is True and result["after"] is None
     assert host.neighbors() == [] and host.persistent() == []
+
+
+UNREADABLE = ("Reading the persistent store failed: access is denied")
+
+
+@pytest.mark.parametrize("module,params", [
+    ("win_neighbor", {"interface": "Ethernet", "address": "10.0.0.1", "mac": MAC, "store": "active"}),
+    ("win_neighbor", {"interface": "Ethernet", "store": "active", "neighbors": [{"address": "10.0.0.1", "mac": MAC}]}),
+    ("win_neighbor_info", {"store": "active"}),
+])
+def test_what_needs_only_the_active_store_runs_where_cim_fails(
+        host: Double, run: Run, module: str, params: dict[str, Any]) -> None:
+    """A host whose WMI is broken: store active tasks and listings of the active store still run, and say what they
+    could not see."""
+    host.add_neighbor("10.0.0.2", 4, OTHER, "Reachable")
+    host.fault("MSFT_NetNeighbor.EnumerateInstances", 2)
+    result, error = run(module=module, **params)
+    assert error is None
+    [warning] = [w for w in result.get("warnings", []) if w.startswith(UNREADABLE)]
+    assert warning.endswith("The task needs the active store only and went on without the persistent store: the "
+                            "entries it holds, which Windows restores at every boot, are neither listed nor changed")
+    if module == "win_neighbor":
+        assert result["changed"] is True and PINNED in host.neighbors()
+    else:
+        assert [(n["address"], n["stores"]) for n in result["neighbors"]] == [("10.0.0.2", ["active"])]
+    assert host.calls("MSFT_NetNeighbor.EnumerateInstances") == 1
+
+
+@pytest.mark.parametrize("module,params", [
+    ("win_neighbor", {"interface": "Ethernet", "address": "10.0.0.1", "state": "absent", "store": "active"}),
+    ("win_neighbor", {"interface": "Ethernet", "store": "active", "purge": True,
+                      "neighbors": [{"address": "10.0.0.1", "mac": MAC}]}),
+    ("win_neighbor", {"interface": "Ethernet", "store": "active",
+                      "neighbors": [{"address": "10.0.0.1", "mac": MAC, "store": "persistent"}]}),
+    ("win_neighbor_info", {}),
+])
+def test_what_needs_the_persistent_store_fails_where_cim_fails(
+        host: Double, run: Run, module: str, params: dict[str, Any]) -> None:
+    host.fault("MSFT_NetNeighbor.EnumerateInstances", 2)
+    result, error = run(module=module, **params)
+    assert error is not None and UNREADABLE in error and host.mutations() == 0

@@ -98,7 +98,7 @@ def test_collection_states_no_cs1701_nowarn() -> None:
 
 
 def test_model_declares_what_the_cim_file_declares() -> None:
-    """The model stands in for NeighborCim.cs in the helper tests: the same public members."""
+    """The provider model stands in for the CIM session seam in the tests: the same public members."""
     import re
 
     member = re.compile(r"public static [\w<>]+ (\w+)\(([^)]*)\)")

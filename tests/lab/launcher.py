@@ -2,7 +2,8 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 """What `powershell` is on the lab's sshd (tests/lab/host.sh writes the command):
-real pwsh with the IP Helper double on its library path, holding the host whose
+real pwsh with the IP Helper double and OMI's libmi (for MI .NET's data types,
+which the CIM provider model receives) on its library path, holding the host whose
 state file ssh's SetEnv names in LAB_STATE. The double loads that state when pwsh
 loads it and writes it back when pwsh exits (tests/native/lab_state.c); this
 turns the JSON into the double's lines and back, and adds up the calls."""
@@ -15,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import lab_host
+from host_compile import LIBMI
 
 
 def main(argv: list[str]) -> int:
@@ -28,7 +30,7 @@ def main(argv: list[str]) -> int:
         lines = Path(work) / "double.state"
         lines.write_text(lab_host.to_double(state))
         env = dict(os.environ, LAB_DOUBLE_STATE=str(lines),
-                   LD_LIBRARY_PATH=str(lab_host.double_folder(state.get("missing_exports", []))))
+                   LD_LIBRARY_PATH=f"{lab_host.double_folder(state.get('missing_exports', []))}:{LIBMI.parent}")
         code = subprocess.run([pwsh, *argv], env=env, check=False).returncode
         written = lines.with_name(lines.name + ".out")
         if written.exists():  # the double was loaded: the run reached the IP Helper API

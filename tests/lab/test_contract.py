@@ -63,7 +63,7 @@ def test_start_twice_two_hosts_in_parallel_then_stop(tmp_path: Path, collections
         gateway = [n for n in b["neighbors"] if n["address"] == "192.168.50.1"]
         assert [(n["mac"], n["state"]) for n in gateway] == [("00-15-5D-00-00-0B", "Permanent")]
         assert {n["address"] for n in b["neighbors"]} >= {"192.168.10.1", "192.168.10.99", "10.20.0.1"}
-        assert a["calls"]["CreateIpNetEntry2"] == b["calls"]["CreateIpNetEntry2"] == 1
+        assert a["calls"]["MSFT_NetNeighbor.Create"] == b["calls"]["MSFT_NetNeighbor.Create"] == 1
     finally:
         host_sh("stop", env=env)
     sockets = words["ansible_control_path"].partition("{{")[0]  # where Ansible's ssh masters listen

@@ -292,20 +292,26 @@ void FreeMibTable(void *memory) {
     }
 }
 
+/* Switch race_learn: ARP/ND learns the address between the caller's read and
+ * this create (CreateIpNetEntry2's, or the active part of MSFT_NetNeighbor.Create's). */
+void dbl_race_learn(const DBL_MIB_IPNET_ROW2 *row) {
+    Interface *iface = by_index(row->InterfaceIndex);
+    if (!race_learn || !iface)
+        return;
+    race_learn = 0;
+    DBL_MIB_IPNET_ROW2 learned = *row;
+    learned.State = 5; /* Reachable */
+    learned.PhysicalAddress[5] ^= 0xFF;
+    if (find(row, iface) < 0)
+        append(&learned, iface);
+}
+
 uint32_t CreateIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
     uint32_t code = enter(F_CREATE);
     Interface *iface;
     if (code || (code = check_row(row, &iface)) || (code = check_mac(row)) || (code = check_link(row, iface)))
         return code;
-    if (race_learn) {
-        /* ARP/ND learns the address between the caller's read and this call. */
-        race_learn = 0;
-        DBL_MIB_IPNET_ROW2 learned = *row;
-        learned.State = 5; /* Reachable */
-        learned.PhysicalAddress[5] ^= 0xFF;
-        if (find(row, iface) < 0)
-            append(&learned, iface);
-    }
+    dbl_race_learn(row);
     if (find(row, iface) >= 0)
         return ALREADY_EXISTS;
     append(row, iface);

@@ -96,16 +96,19 @@ int dbl_tables_outstanding(void);
 int dbl_set_link_length(uint32_t index, uint32_t length);
 int dbl_interface_exists(uint32_t index);
 void dbl_remove_neighbor(uint32_t i);
+void dbl_race_learn(const DBL_MIB_IPNET_ROW2 *row);
 
-/* The persistent store (persistent_double.c): its operations, as NeighborCim's
- * test stand-in calls them, with MI result codes. */
-uint32_t dbl_persistent_enumerate(uint32_t *count);
+/* MSFT_NetNeighbor's provider (persistent_double.c): its operations, as the
+ * provider model (tests/cim/) calls them, with MI result codes; policy_store is
+ * -1 (absent), 0 (PersistentStore) or 1 (ActiveStore). */
+uint32_t dbl_persistent_enumerate(int policy_store, uint32_t *count);
 int dbl_persistent_listed(uint32_t i, DBL_MIB_IPNET_ROW2 *out, uint8_t *store);
-uint32_t dbl_persistent_create(const DBL_MIB_IPNET_ROW2 *row);
-uint32_t dbl_persistent_modify(const DBL_MIB_IPNET_ROW2 *row);
-uint32_t dbl_persistent_delete(const DBL_MIB_IPNET_ROW2 *row);
+uint32_t dbl_persistent_create(const DBL_MIB_IPNET_ROW2 *row, int policy_store, int state);
+uint32_t dbl_persistent_error_win32(void);
+uint32_t dbl_persistent_modify(const DBL_MIB_IPNET_ROW2 *row, int policy_store);
+uint32_t dbl_persistent_delete(const DBL_MIB_IPNET_ROW2 *row, int policy_store);
 uint32_t dbl_add_persistent(const DBL_MIB_IPNET_ROW2 *row);
-int dbl_persistent_zone_in_address(void);
+int dbl_persistent_behaviour(const char *name);
 uint32_t dbl_persistent_count(void);
 int dbl_get_persistent(uint32_t i, DBL_MIB_IPNET_ROW2 *out);
 /* What the dbl_* controls pass on to it. */

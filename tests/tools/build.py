@@ -16,9 +16,9 @@ NATIVE = ROOT / "tests" / "native"
 DOUBLE_SOURCE = NATIVE / "iphlpapi_double.c"
 # The persistent store's double and the lab host's state file I/O, built into the same library.
 DOUBLE_SOURCES = (DOUBLE_SOURCE, NATIVE / "persistent_double.c", NATIVE / "lab_state.c", NATIVE / "iphlpapi_double.h")
-# The one file that talks CIM, and what the tests build in its place.
-CIM_SOURCE = MODULE_UTILS / "NeighborCim.cs"
-CIM_MODEL = ROOT / "tests" / "cim" / "MsftNetNeighborModel.cs"
+# The CIM session seam, and the provider model the tests build in its place.
+CIM_SOURCE = MODULE_UTILS / "NeighborCimSession.cs"
+CIM_MODEL = ROOT / "tests" / "cim" / "CimSessionModel.cs"
 # The P/Invoke layer: the structs and calls whose marshalling the runtime decides; it names no other util.
 NATIVE_SOURCE = MODULE_UTILS / "NeighborNative.cs"
 

@@ -23,6 +23,8 @@ TOOLS = Path(os.environ.get("IPNEIGHBOR_TOOLS", ROOT / "build" / "tools"))
 PWSH = TOOLS / "bin" / "pwsh"
 CSC = TOOLS / "csharp-gate" / "csc" / "csc.dll"
 GATE = TOOLS / "csharp-gate"
+# OMI's libmi, built by tests/setup.sh from tests/omi/: MI .NET's data types need it under Linux pwsh.
+LIBMI = TOOLS / "libmi" / "libmi.so"
 PS7 = TOOLS / "powershell" / "pwsh"
 # What a machine without ../shared/tools must install instead.
 MISSING = (f"{TOOLS} lacks PowerShell 7 and Roslyn with the Windows reference assemblies: run tests/setup.sh "
