@@ -47,18 +47,25 @@ HOST: dict[str, Any] = {
 
 
 class Lab:
-    def __init__(self, venv: Path, lab_vars: str, collections: Path, state_dir: Path) -> None:
-        self.venv, self.collections, self.state_dir = venv, collections, state_dir
-        self.state_file = state_dir / "lab-win01.json"
+    """Lab hosts in one inventory (group windows), each with its state file; the
+    first (lab-win01, which every lab playbook but converge.yml names) unless told."""
+
+    def __init__(self, venv: Path, lab_vars: str, collections: Path, state_dir: Path,
+                 hosts: tuple[str, ...] = ("lab-win01",)) -> None:
+        self.venv, self.collections, self.state_dir, self.hosts = venv, collections, state_dir, hosts
+        self.state_file = self.state_path(hosts[0])
         self.inventory = state_dir / "inventory.ini"
-        # The examples name the group windows; every lab playbook names lab-win01.
-        self.inventory.write_text(f"[windows]\nlab-win01 {lab_vars} lab_state={self.state_file}\n")
+        self.inventory.write_text("[windows]\n" + "".join(
+            f"{h} {lab_vars} lab_state={self.state_path(h)}\n" for h in hosts))
 
-    def write(self, host: dict[str, Any]) -> None:
-        self.state_file.write_text(json.dumps(host))
+    def state_path(self, host: str) -> Path:
+        return self.state_dir / f"{host}.json"
 
-    def state(self) -> dict[str, Any]:
-        return json.loads(self.state_file.read_text())
+    def write(self, state: dict[str, Any], host: str | None = None) -> None:
+        self.state_path(host or self.hosts[0]).write_text(json.dumps(state))
+
+    def state(self, host: str | None = None) -> dict[str, Any]:
+        return json.loads(self.state_path(host or self.hosts[0]).read_text())
 
     def play(self, playbook: Path, *args: str) -> subprocess.CompletedProcess[str]:
         env = dict(os.environ, ANSIBLE_CONFIG=str(LAB / "ansible.cfg"), ANSIBLE_COLLECTIONS_PATH=str(self.collections),

@@ -39,9 +39,9 @@ def test_no_two_utils_name_each_other() -> None:
     assert cycles == []
 
 
-ALL_UTILS = {"NeighborActiveReconcile", "NeighborActiveStore", "NeighborBulk", "NeighborCim", "NeighborEntries",
-             "NeighborFailure", "NeighborInput", "NeighborInterfaces", "NeighborModules", "NeighborNative",
-             "NeighborPersistent", "NeighborPersistentRow", "NeighborSnapshot", "NeighborStores"}
+ALL_UTILS = {"NeighborActiveReconcile", "NeighborActiveStore", "NeighborBulk", "NeighborCim", "NeighborCimSession",
+             "NeighborEntries", "NeighborFailure", "NeighborInput", "NeighborInterfaces", "NeighborModules",
+             "NeighborNative", "NeighborPersistent", "NeighborPersistentRow", "NeighborSnapshot", "NeighborStores"}
 
 
 @pytest.mark.parametrize("module,utils", [
