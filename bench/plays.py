@@ -26,8 +26,8 @@ ROUNDS = 5
 TASKS = {
     "bare Ansible.Basic module": "lab_probe:",
     "win_neighbor_info": "ipneighbor.windows.win_neighbor_info:",
-    "win_neighbor (a pin)": ("ipneighbor.windows.win_neighbor:\n        address: 192.168.10.60\n"
-                             "        mac: 00-15-5D-00-0A-3C\n        interface: Ethernet"),
+    "win_neighbor (a pin)": ("ipneighbor.windows.win_neighbor:\n        address: 192.0.2.60\n"
+                             "        mac: 00-00-5E-00-53-3C\n        interface: Ethernet"),
 }
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 import typing as t
 
 from ansible.errors import AnsibleActionFail
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.plugins.action import ActionBase
 from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_args import (
     NeighborArgumentError,
     normalise,
     refuse_unquoted_macs,
 )
+from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_options import fold_choices, unknown_option
 from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_spec import (
     ARGUMENT_SPEC,
     REQUIRED_ONE_OF,
@@ -70,11 +72,14 @@ class ActionModule(ActionBase):
 
     def _validate(self, given: dict[str, t.Any]) -> dict[str, t.Any]:
         """ansible-core's argument validation; it fails the task (AnsibleActionFail)
-        on unknown, missing or bad options. Plain neighbors entries skip its
-        per-entry cost; any other entry goes through it."""
+        on missing or bad options. Plain neighbors entries skip its per-entry
+        cost; any other entry goes through it."""
         entries = plain_entries(given.get("neighbors"))
         spec = TOP_LEVEL_SPEC if entries is not None else ARGUMENT_SPEC
-        args = self.validate_argument_spec(argument_spec=spec, required_one_of=REQUIRED_ONE_OF)[1]
+        validated = ArgumentSpecValidator(spec, required_one_of=REQUIRED_ONE_OF).validate(given)
+        if validated.error_messages:
+            raise AnsibleActionFail(validated.error_messages[0], obj=self._task.args)
+        args = dict(given, **validated.validated_parameters)
         if entries is not None:
             args["neighbors"] = entries
         return args
@@ -88,10 +93,10 @@ class ActionModule(ActionBase):
             refuse_unquoted_macs(self._task.args)
         except NeighborArgumentError as e:
             raise AnsibleActionFail(str(e)) from None
-        exclusive = exclusive_given(self._task.args.keys())
-        if exclusive:
-            raise AnsibleActionFail(exclusive)
-        args = self._validate(self._task.args)
+        problem = unknown_option(self._task.args) or exclusive_given(self._task.args.keys())
+        if problem:
+            raise AnsibleActionFail(problem)
+        args = self._validate(fold_choices(self._task.args))
         try:
             args = normalise(args, given=self._task.args.keys())
         except NeighborArgumentError as e:

@@ -2,6 +2,9 @@
 // GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Net;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborEntries;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFailure;
@@ -52,6 +55,21 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborAc
 
         // A warning when the task pins a MAC other than the one the network
         // answers with: a mistyped gateway MAC cuts the host off.
+        // Whether the task's mac_mismatch asks to fail on a disagreement instead of warning.
+        public static bool FailOnMismatch(IDictionary parameters)
+        {
+            return NeighborRequest.Is(NeighborRequest.Text(parameters, "mac_mismatch"), "fail");
+        }
+
+        // The task's failure when entries disagree with the network and mac_mismatch is fail.
+        public static NeighborException Mismatched(List<string> disagreements)
+        {
+            return new NeighborException(String.Format(CultureInfo.InvariantCulture,
+                "mac_mismatch is fail, and the network answers with another MAC than the task pins for {0} {1}, so "
+                + "nothing was changed: {2}", disagreements.Count, disagreements.Count == 1 ? "entry" : "entries",
+                String.Join("; ", disagreements.ToArray())));
+        }
+
         public static string Disagreement(NeighborRequest request, NeighborEntry before)
         {
             if (!request.Present || before == null || !before.DisagreesWith(request.Mac))

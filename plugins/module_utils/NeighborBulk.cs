@@ -86,6 +86,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             foreach (BulkItem item in items)
                 needed |= !item.Request.Present || item.Request.Persistent;
             PersistentTable table = PersistentTable.ReadIfNeeded(needed, warn);
+            List<string> disagreements = new List<string>();
             foreach (BulkItem item in items)
             {
                 IPAddress address = item.Request.Address;
@@ -94,8 +95,12 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                 item.Change = StoresReconcile.Plan(item.Request, item.Before);
                 string disagreement = NeighborReconcile.Disagreement(item.Request, item.Before.Active);
                 if (disagreement != null)
-                    warn(item.Request.Where.TrimEnd('.') + ": " + disagreement);
+                    disagreements.Add(item.Request.Where.TrimEnd('.') + ": " + disagreement);
             }
+            if (disagreements.Count > 0 && NeighborReconcile.FailOnMismatch(parameters))
+                throw NeighborReconcile.Mismatched(disagreements);
+            foreach (string disagreement in disagreements)
+                warn(disagreement);
             if (purge)
                 items.AddRange(Unlisted(items, scope, snapshot, table, purged));
             Apply(items, checkMode, result);

@@ -105,6 +105,16 @@ options:
     type: str
     choices: [both, ipv4, ipv6]
     default: both
+  mac_mismatch:
+    description:
+      - What to do when the network answers for an address with another MAC than the task pins
+        (the host has learned the address, C(Reachable), C(Stale), C(Delay) or C(Probe), with
+        another MAC). A pin of a wrong MAC cuts the host off from that neighbor.
+      - V(warn) pins it and warns, naming both MACs.
+      - V(fail) fails the task before any change, naming every such entry, in check mode too.
+    type: str
+    choices: [fail, warn]
+    default: warn
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ansible.builtin.action_common_attributes.actiongroups
@@ -155,28 +165,30 @@ author:
 """
 
 EXAMPLES = r"""
+# Documentation addresses (RFC 5737, RFC 3849) and MACs (RFC 7042): put your own in,
+# and try a task with --check --diff on one host first.
 - name: Pin the default gateway's MAC against ARP spoofing
   ipneighbor.windows.win_neighbor:
-    address: 192.168.1.1
-    mac: 00-15-5D-01-02-03
+    address: 192.0.2.1
+    mac: 00-00-5E-00-53-01
     interface: Ethernet
 
 - name: Pin an IPv6 router on the interface with index 12
   ipneighbor.windows.win_neighbor:
-    address: fe80::1
-    mac: "00:15:5d:01:02:04"
+    address: 2001:db8::1
+    mac: "00:00:5e:00:53:02"
     interface: 12
 
 - name: Pin a neighbor until the next reboot only
   ipneighbor.windows.win_neighbor:
-    address: 192.168.1.20
-    mac: 00-15-5D-01-02-14
+    address: 192.0.2.20
+    mac: 00-00-5E-00-53-14
     interface: Ethernet
     store: active
 
 - name: Remove an entry from both stores
   ipneighbor.windows.win_neighbor:
-    address: 192.168.1.50
+    address: 192.0.2.50
     interface: Ethernet
     state: absent
 
@@ -184,14 +196,15 @@ EXAMPLES = r"""
   ipneighbor.windows.win_neighbor:
     interface: Ethernet
     neighbors:
-      - address: 192.168.1.10
-        mac: 00-15-5D-01-02-0A
-      - address: 192.168.1.11
-        mac: 00-15-5D-01-02-0B
-      - address: fe80::10
-        mac: 00-15-5D-01-02-0A
+      - address: 192.0.2.10
+        mac: 00-00-5E-00-53-0A
+      - address: 192.0.2.11
+        mac: 00-00-5E-00-53-0B
+      - address: 2001:db8::10
+        mac: 00-00-5E-00-53-0A
     purge: true
 """
+
 
 RETURN = r"""
 before:

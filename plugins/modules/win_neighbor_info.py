@@ -82,7 +82,7 @@ EXAMPLES = r"""
 
 - name: Look up one IPv6 neighbor
   ipneighbor.windows.win_neighbor_info:
-    address: fe80::1
+    address: 2001:db8::1
     family: ipv6
 """
 

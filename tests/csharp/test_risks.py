@@ -82,6 +82,36 @@ def test_bulk_warns_per_entry(host: Double, run: Run) -> None:
     assert error is None and result["warnings"] == ["neighbors[1]: " + WARNING]
 
 
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_mac_mismatch_fail_fails_before_any_change(host: Double, run: Run, check_mode: bool) -> None:
+    host.add_neighbor("10.0.0.4", 4, OLD, "Reachable")
+    result, error = run(PIN, address="10.0.0.4", mac_mismatch="fail", check_mode=check_mode)
+    assert error == ("mac_mismatch is fail, and the network answers with another MAC than the task pins for 1 entry, "
+                     "so nothing was changed: " + WARNING)
+    assert result["changed"] is False and host.mutations() == 0
+    assert host.neighbors() == [Neighbor("10.0.0.4", 4, OLD, "Reachable")]
+
+
+def test_bulk_mac_mismatch_fail_names_every_entry_and_changes_nothing(host: Double, run: Run) -> None:
+    host.add_neighbor("10.0.0.4", 4, OLD, "Reachable")
+    host.add_neighbor("10.0.0.5", 4, OLD, "Stale")
+    result, error = run({"interface": "Ethernet", "mac_mismatch": "fail", "neighbors": [
+        {"address": "10.0.0.3", "mac": NEW}, {"address": "10.0.0.4", "mac": NEW}, {"address": "10.0.0.5", "mac": NEW}]})
+    assert error is not None and error.startswith(
+        "mac_mismatch is fail, and the network answers with another MAC than the task pins for 2 entries, so nothing "
+        "was changed: neighbors[1]: 10.0.0.4 on interface 'Ethernet' (index 4): the network answers with "
+        "00-15-5D-00-00-01 (Reachable)")
+    assert "; neighbors[2]: 10.0.0.5 on interface 'Ethernet' (index 4): the network answers with 00-15-5D-00-00-01 " \
+           "(Stale)" in error
+    assert result["changed"] is False and host.mutations() == 0
+
+
+def test_mac_mismatch_fail_lets_agreeing_entries_through(host: Double, run: Run) -> None:
+    host.add_neighbor("10.0.0.4", 4, NEW, "Reachable")
+    result, error = run(PIN, address="10.0.0.4", mac_mismatch="fail")
+    assert error is None and result["changed"] is True and "warnings" not in result
+
+
 @pytest.mark.parametrize("state,mac", [("Reachable", NEW), ("Permanent", OLD), ("Incomplete", ""),
                                        ("Unreachable", OLD)])
 def test_no_warning_when_nothing_disagrees(host: Double, run: Run, state: str, mac: str) -> None:

@@ -28,17 +28,17 @@ DEFAULT_HOST: dict[str, Any] = {
         {"alias": "Ethernet 2", "index": 7, "ipv4": True, "ipv6": True},
     ],
     "neighbors": [
-        {"address": "192.168.10.1", "interface_index": 4, "mac": "00-15-5D-00-0A-01", "state": "Reachable",
+        {"address": "192.0.2.1", "interface_index": 4, "mac": "00-00-5E-00-53-01", "state": "Reachable",
          "is_router": True},
-        {"address": "192.168.10.20", "interface_index": 4, "mac": "00-15-5D-00-0A-14", "state": "Stale"},
-        {"address": "fe80::1", "interface_index": 4, "mac": "00-15-5D-00-0A-01", "state": "Reachable",
+        {"address": "192.0.2.20", "interface_index": 4, "mac": "00-00-5E-00-53-14", "state": "Stale"},
+        {"address": "2001:db8::1", "interface_index": 4, "mac": "00-00-5E-00-53-01", "state": "Reachable",
          "is_router": True},
-        {"address": "10.20.0.1", "interface_index": 7, "mac": "00-15-5D-00-14-01", "state": "Reachable"},
-        {"address": "192.168.10.99", "interface_index": 4, "mac": "00-15-5D-00-0A-63", "state": "Permanent"},
+        {"address": "198.51.100.1", "interface_index": 7, "mac": "00-00-5E-00-53-81", "state": "Reachable"},
+        {"address": "192.0.2.99", "interface_index": 4, "mac": "00-00-5E-00-53-63", "state": "Permanent"},
     ],
     # The persistent store (MSFT_NetNeighbor, PolicyStore PersistentStore): what a boot loads.
     "persistent": [
-        {"address": "192.168.10.99", "interface_index": 4, "mac": "00-15-5D-00-0A-63"},
+        {"address": "192.0.2.99", "interface_index": 4, "mac": "00-00-5E-00-53-63"},
     ],
     "faults": {},
     "calls": {},

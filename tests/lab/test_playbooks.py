@@ -80,11 +80,14 @@ def test_target_errors_name_the_cause(lab: Lab) -> None:
 
 
 def test_bad_input_fails_on_the_controller_without_a_connection(lab: Lab) -> None:
-    proc = lab.play(LAB / "playbooks" / "bad_input.yml")
-    assert proc.returncode == 2
-    record = lab.results()[0]
-    assert record["status"] == "failed"
-    assert record["result"]["msg"] == "address '127.0.0.1' is a loopback address"
+    stats = lab.stats(LAB / "playbooks" / "bad_input.yml")
+    assert stats["ignored"] == 3
+    assert [r["result"]["msg"] for r in lab.results()] == [
+        "address '127.0.0.1' is a loopback address",
+        "unsupported option adress (did you mean address?); win_neighbor takes: address, interface, mac, "
+        "mac_mismatch, neighbors, purge, purge_family, state, store",
+        "neighbors[1]: unsupported option mack (did you mean mac?); an entry takes: address, interface, mac, state, "
+        "store"]
     assert not lab.state_file.exists(), "the lab host was reached"
 
 
@@ -186,7 +189,7 @@ def test_integration_target_against_the_lab(lab: Lab) -> None:
     addresses = {n["address"] for n in lab.state()["neighbors"]}
     assert not addresses & {"192.0.2.77", "2001:db8::77", "192.0.2.81", "192.0.2.82", "2001:db8::82"}
     # What the host had pinned before the target is still pinned.
-    assert {"address": "192.168.10.99", "interface_index": 4, "mac": "00-15-5D-00-0A-63", "state": "Permanent",
+    assert {"address": "192.0.2.99", "interface_index": 4, "mac": "00-00-5E-00-53-63", "state": "Permanent",
             "is_router": False} in lab.state()["neighbors"]
 
 
@@ -242,7 +245,7 @@ def test_fleet_example_pins_purges_then_reports_ok(lab: Lab) -> None:
     first = lab.stats(ROOT / "examples" / "pin_fleet.yml")
     assert (first["changed"], first["failures"]) == (1, 0)
     pinned = lab.results()[0]["result"]
-    assert [e["address"] for e in pinned["removed"]] == ["192.168.10.99"]  # the default host's old pin
+    assert [e["address"] for e in pinned["removed"]] == ["192.0.2.99"]  # the default host's old pin
     assert (lab.stats(ROOT / "examples" / "pin_fleet.yml")["changed"]) == 0
 
 
@@ -396,6 +399,19 @@ def test_pinning_a_mac_the_network_disagrees_with_warns(lab: Lab, check: bool) -
                "00-15-5D-32-00-32 (Reachable) and the task pins 00-15-5D-32-00-33")
     assert warning in " ".join(proc.stdout.split()) + " ".join(proc.stderr.split())
     assert (table(lab)["192.168.50.50"]["mac"] == "00-15-5D-32-00-33") is not check
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_mac_mismatch_fail_fails_before_any_change(lab: Lab, check: bool) -> None:
+    lab.write(HOST)
+    stats = lab.stats(LAB / "playbooks" / "risks.yml", "--tags", "disagree_fail", *(["--check"] if check else []))
+    assert (stats["ignored"], stats["changed"]) == (1, 0)
+    assert lab.results()[0]["result"]["msg"].startswith(
+        "mac_mismatch is fail, and the network answers with another MAC than the task pins for 1 entry, so nothing "
+        "was changed: neighbors[1]: 192.168.50.50 on interface 'Ethernet' (index 4): the network answers with "
+        "00-15-5D-32-00-32 (Reachable) and the task pins 00-15-5D-32-00-33")
+    assert lab.state()["neighbors"] == [dict(n, is_router=False) for n in HOST["neighbors"]]
+    assert all(lab.state()["calls"].get(f, 0) == 0 for f in MUTATING + CIM_CHANGES)
 
 
 def test_a_mac_the_link_cannot_take_fails_before_any_change(lab: Lab) -> None:

@@ -44,7 +44,7 @@ def test_every_provider_answer_converges(lab_vars: str, collections: Path, tmp_p
 
     def holds(host: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
         state = lab.state(host)
-        wanted = {a for a, _ in PINNED}
+        wanted = {pin[0] for pin in PINNED}
         return ({(n["address"], n["mac"]) for n in state["neighbors"] if n["address"] in wanted},
                 {(n["address"], n["mac"]) for n in state["persistent"] if n["address"] in wanted})
 

@@ -207,3 +207,37 @@ def test_store_is_checked_against_its_choices_before_the_host(action_class: Any)
     args = {"address": "192.168.1.10", "mac": MAC, "interface": "Ethernet", "store": "both"}
     with pytest.raises(AnsibleActionFail, match="store must be one of: active, persistent"):
         run(action_class, args)
+
+
+@pytest.mark.parametrize("args,message", [
+    ({"adress": "10.0.0.1", "mac": MAC, "interface": "Ethernet"},
+     "unsupported option adress (did you mean address?); win_neighbor takes: address, interface, mac, mac_mismatch, "
+     "neighbors, purge, purge_family, state, store"),
+    ({"interface": "Ethernet", "neighbors": [{"address": "10.0.0.1", "mac": MAC},
+                                             {"address": "10.0.0.2", "mack": MAC}]},
+     "neighbors[1]: unsupported option mack (did you mean mac?); an entry takes: address, interface, mac, state, "
+     "store"),
+    ({"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet", "zzz": 1},
+     "unsupported option zzz; win_neighbor takes: address, interface, mac, mac_mismatch, neighbors, purge, "
+     "purge_family, state, store"),
+])
+def test_an_unknown_option_is_named_first_with_the_closest_one(
+        action_class: Any, args: dict[str, Any], message: str) -> None:
+    """Before any other rule (here, a missing address would be reported otherwise), and
+    without the action plugin's Python name."""
+    with pytest.raises(AnsibleActionFail) as failure:
+        run(action_class, args)
+    assert str(failure.value.message) == message
+
+
+def test_choices_are_taken_in_any_letter_case(action_class: Any) -> None:
+    """As Ansible.Basic takes them on the host, and win_neighbor_info on both sides."""
+    args = {"interface": "Ethernet", "store": "Active", "purge": True, "purge_family": "IPv4",
+            "mac_mismatch": "Fail", "neighbors": [{"address": "10.0.0.1", "mac": MAC, "state": "PRESENT",
+                                                   "store": "Persistent"},
+                                                  {"address": "10.0.0.2", "state": "Absent"}]}
+    sent = run(action_class, args)[1].sent[0]
+    assert (sent["store"], sent["purge_family"], sent["mac_mismatch"]) == ("active", "ipv4", "fail")
+    assert [(e["state"], e.get("store")) for e in sent["neighbors"]] == [("present", "persistent"), ("absent", None)]
+    single = run(action_class, {"address": "10.0.0.1", "interface": "Ethernet", "state": "Absent"})[1].sent[0]
+    assert single["state"] == "absent"

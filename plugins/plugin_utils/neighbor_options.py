@@ -1,0 +1,52 @@
+# Copyright: (c) 2026, ipneighbor.windows contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The options a task names, before ansible-core's validation sees them: one it
+does not know is named first, with the closest it does (in a neighbors entry,
+with the entry's index), and choices are taken in any letter case, as
+Ansible.Basic takes them on the host and win_neighbor_info does."""
+
+from __future__ import annotations
+
+import difflib
+import typing as t
+
+from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_spec import ARGUMENT_SPEC
+
+_ENTRY_SPEC: dict[str, dict[str, t.Any]] = ARGUMENT_SPEC["neighbors"]["options"]
+
+
+def _unknown(names: t.Iterable[str], spec: dict[str, t.Any], where: str, takes: str) -> str | None:
+    for name in names:
+        if name not in spec:
+            close = difflib.get_close_matches(name, spec, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            return f"{where}unsupported option {name}{hint}; {takes}: {', '.join(sorted(spec))}"
+    return None
+
+
+def unknown_option(given: t.Mapping[str, t.Any]) -> str | None:
+    """The first option the task or one of its entries names that win_neighbor does not take, or None."""
+    found = _unknown(given, ARGUMENT_SPEC, "", "win_neighbor takes")
+    entries = given.get("neighbors")
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if found is None and isinstance(entry, dict):
+            found = _unknown(entry, _ENTRY_SPEC, f"neighbors[{index}]: ", "an entry takes")
+    return found
+
+
+def _folded(values: t.Mapping[str, t.Any], spec: dict[str, t.Any]) -> t.Mapping[str, t.Any]:
+    changed = {name: value.lower() for name, value in values.items()
+               if isinstance(value, str) and "choices" in spec.get(name, {}) and value not in spec[name]["choices"]
+               and value.lower() in spec[name]["choices"]}
+    return dict(values, **changed) if changed else values
+
+
+def fold_choices(given: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
+    """The task's options with each choice written in another letter case (state: Present) as the
+    choice itself; everything else as given."""
+    args = dict(_folded(given, ARGUMENT_SPEC))
+    entries = args.get("neighbors")
+    if isinstance(entries, list):
+        args["neighbors"] = [_folded(e, _ENTRY_SPEC) if isinstance(e, dict) else e for e in entries]
+    return args
