@@ -25,6 +25,8 @@ from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_spec i
 )
 
 ENTRY_FIELDS = ("address", "mac", "interface_alias", "interface_index", "state", "stores", "persistent_mac")
+# What the stores hold, for an entry the bulk diff names by address and interface.
+HELD_FIELDS = ("mac", "state", "stores", "persistent_mac")
 # Statuses of entries that Windows now holds differently: changed, or changed before a later call failed.
 TOUCHED = ("added", "updated", "removed", "failed after a change")
 
@@ -55,15 +57,22 @@ def single_diff(args: dict[str, t.Any], result: dict[str, t.Any]) -> dict[str, s
                        describe(result["before"]), describe(result["after"]))
 
 
-def bulk_diff(result: dict[str, t.Any]) -> dict[str, str] | None:
-    """The entries added, updated or removed (or that would be, in check mode), and
-    those a failure left changed, as Windows reported them after the change."""
+def _held(entry: dict[str, t.Any] | None) -> str:
+    if not entry:
+        return "(no entry)\n"
+    return "; ".join(f"{field}: {_field(entry[field])}" for field in HELD_FIELDS if field in entry) + "\n"
+
+
+def bulk_diff(result: dict[str, t.Any]) -> list[dict[str, str]] | None:
+    """One diff per entry added, updated or removed (or that would be, in check mode),
+    or that a failure left changed, as Windows reported it after the change: a line
+    of what the stores hold on each side, under the entry's address and interface.
+    Entries are never diffed against each other, so that a removal next to an
+    addition cannot read as an edit of one entry."""
     if "entries" not in result:
         return None
-    touched = [e for e in result["entries"] if e["status"] in TOUCHED and "after" in e]
-    return render_diff(f"{len(touched)} neighbor {'entry' if len(touched) == 1 else 'entries'}",
-                       "".join(describe(e["before"]) + "\n" for e in touched if e["before"]),
-                       "".join(describe(e.get("after")) + "\n" for e in touched if e.get("after")))
+    return [render_diff(f"{e['address']} on {e['interface_alias']}", _held(e["before"]), _held(e["after"]))
+            for e in result["entries"] if e["status"] in TOUCHED and "after" in e]
 
 
 class ActionModule(ActionBase):

@@ -50,6 +50,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             { NeighborChange.Remove, "removed" },
         };
 
+        static readonly string[] Statuses =
+        {
+            "unchanged", "added", "updated", "removed", "failed", "failed after a change", "not attempted",
+        };
+
         public static void Run(IDictionary parameters, bool purge, string purgeFamily, bool checkMode,
             Dictionary<string, object> result, Action<string> warn)
         {
@@ -103,7 +108,14 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                 warn(disagreement);
             if (purge)
                 items.AddRange(Unlisted(items, scope, snapshot, table, purged));
-            Apply(items, checkMode, result);
+            Apply(items, checkMode, ReportsAll(parameters), result);
+        }
+
+        // report: all lists every entry; changes (the default) only those not unchanged, with counts
+        // of all, so that a fleet run stores what happened rather than the whole table.
+        static bool ReportsAll(IDictionary parameters)
+        {
+            return NeighborRequest.Is(NeighborRequest.Text(parameters, "report"), "all");
         }
 
         static List<ushort> PurgeFamilies(string purgeFamily)
@@ -235,7 +247,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
         // Applies (or in check mode predicts) every change in order, reads the
         // persistent store back once at the end, then reports. On a failure,
         // says what was applied before it and what was not attempted.
-        static void Apply(List<BulkItem> items, bool checkMode, Dictionary<string, object> result)
+        static void Apply(List<BulkItem> items, bool checkMode, bool all, Dictionary<string, object> result)
         {
             int applied = 0, planned = 0;
             foreach (BulkItem item in items)
@@ -267,7 +279,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             }
             finally
             {
-                Report(items, result);
+                Report(items, all, result);
             }
         }
 
@@ -340,13 +352,19 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             return new NeighborException(String.Format("{0}: {1} ({2})", label, problem, progress), call);
         }
 
-        static void Report(List<BulkItem> items, Dictionary<string, object> result)
+        static void Report(List<BulkItem> items, bool all, Dictionary<string, object> result)
         {
             List<object> entries = new List<object>(), added = new List<object>(), updated = new List<object>(),
                 removed = new List<object>();
+            // Every status, counted even when none has it, so that a playbook can read any of them.
+            Dictionary<string, object> counts = new Dictionary<string, object>();
+            foreach (string status in Statuses)
+                counts[status] = 0L;
             foreach (BulkItem item in items)
             {
-                entries.Add(Describe(item));
+                counts[item.Status] = (long)counts[item.Status] + 1;
+                if (all || item.Status != Done[NeighborChange.None])
+                    entries.Add(Describe(item));
                 if (item.Status == Done[NeighborChange.Add])
                     added.Add(Entry(item.After));
                 else if (item.Status == Done[NeighborChange.Update])
@@ -355,6 +373,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                     removed.Add(Entry(item.Before));
             }
             result["entries"] = entries;
+            result["counts"] = counts;
             result["added"] = added;
             result["updated"] = updated;
             result["removed"] = removed;

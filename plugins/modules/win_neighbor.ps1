@@ -30,6 +30,7 @@ $spec = @{
         purge = @{ type = 'bool'; default = $false }
         purge_family = @{ type = 'str'; choices = 'both', 'ipv4', 'ipv6'; default = 'both' }
         mac_mismatch = @{ type = 'str'; choices = 'fail', 'warn'; default = 'warn' }
+        report = @{ type = 'str'; choices = 'all', 'changes'; default = 'changes' }
     }
     mutually_exclusive = @(
         @('address', 'neighbors'),

@@ -115,6 +115,18 @@ options:
     type: str
     choices: [fail, warn]
     default: warn
+    version_added: 0.2.0
+  report:
+    description:
+      - With O(neighbors), which entries RV(entries) lists.
+      - V(changes) lists the entries added, updated or removed (or that would be, in check mode), and
+        those a failure touched or left unattempted; RV(counts) counts every entry by status. A task
+        over a large table that changes nothing returns an empty list, not the table.
+      - V(all) lists every entry, unchanged ones included.
+    type: str
+    choices: [all, changes]
+    default: changes
+    version_added: 0.2.0
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ansible.builtin.action_common_attributes.actiongroups
@@ -298,7 +310,9 @@ after:
       type: str
 entries:
   description:
-    - With O(neighbors), one element per listed entry in order, then one per entry removed by O(purge).
+    - With O(neighbors), the listed entries in order, then those removed by O(purge); with
+      O(report=changes) (the default) only those whose status is not V(unchanged), with O(report=all)
+      every one.
     - When the task fails part way, the failed entry and those not attempted after it are listed too.
   returned: with neighbors
   type: list
@@ -326,6 +340,21 @@ entries:
     after:
       description: The entry read back after the task (predicted in check mode), or V(null); missing when unknown.
       type: dict
+counts:
+  description:
+    - With O(neighbors), how many entries have each status of RV(entries[].status), whatever O(report)
+      lists; every status is present, with V(0) when no entry has it.
+  returned: with neighbors
+  type: dict
+  version_added: 0.2.0
+  sample:
+    unchanged: 1458
+    added: 40
+    updated: 1
+    removed: 1
+    failed: 0
+    failed after a change: 0
+    not attempted: 0
 added:
   description: The entries created, as read back (predicted in check mode).
   returned: with neighbors

@@ -52,12 +52,15 @@ def exclusive_given(given: t.Collection[str]) -> str | None:
 
 def _plain_value(value: object, option: dict[str, t.Any]) -> bool:
     # isinstance, as the validator's own str check: ansible-core 2.19 hands over tagged str and dict subclasses.
-    return value is None or (isinstance(value, str) and ("choices" not in option or value in option["choices"]))
+    # A null choice is no choice to the validator (it refuses state: null), so it judges that entry itself.
+    if "choices" in option:
+        return isinstance(value, str) and value in option["choices"]
+    return value is None or isinstance(value, str)
 
 
 def plain_entries(entries: object) -> list[dict[str, t.Any]] | None:
     """The neighbors entries with their defaults, when every entry is a dict of
-    documented options, each text (or null) within its choices, with an address,
+    documented options, each text (null only where it has no choices) within its choices, with an address,
     and a mac where its state is present: exactly what ansible-core's
     ArgumentSpecValidator returns for such entries, at a fraction of its cost.
     None when any entry is not so plain: the validator then judges them all and

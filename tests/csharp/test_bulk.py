@@ -45,7 +45,7 @@ MIXED = [
 
 def test_one_snapshot_then_only_the_needed_calls(host: Double, run: Run, calls: Calls) -> None:
     mixed_host(host)
-    result, error = run(ACTIVE, neighbors=MIXED)
+    result, error = run(ACTIVE, neighbors=MIXED, report="all")
     assert error is None
     assert result["changed"] is True
     assert statuses(result) == [("10.0.0.1", "added"), ("10.0.0.2", "updated"), ("10.0.0.3", "updated"),
@@ -61,6 +61,20 @@ def test_one_snapshot_then_only_the_needed_calls(host: Double, run: Run, calls: 
     assert host.neighbors() == [Neighbor("10.0.0.1", 4, A, "Permanent"), Neighbor("10.0.0.2", 4, B, "Permanent"),
                                 Neighbor("10.0.0.3", 4, B, "Permanent"), Neighbor("10.0.0.5", 4, C, "Permanent")]
 
+
+
+def test_by_default_only_what_changed_is_listed_and_every_status_counted(host: Double, run: Run) -> None:
+    """A fleet run stores the result of every host: an entry already right is counted, not listed."""
+    mixed_host(host)
+    result, error = run(ACTIVE, neighbors=MIXED)
+    assert error is None
+    assert statuses(result) == [("10.0.0.1", "added"), ("10.0.0.2", "updated"), ("10.0.0.3", "updated"),
+                                ("10.0.0.4", "removed")]
+    assert result["counts"] == {"unchanged": 1, "added": 1, "updated": 2, "removed": 1, "failed": 0,
+                                "failed after a change": 0, "not attempted": 0}
+    again, error = run(ACTIVE, neighbors=MIXED)
+    assert error is None and again["changed"] is False and again["entries"] == []
+    assert again["counts"]["unchanged"] == 5
 
 def test_steady_state_is_one_snapshot_per_family(host: Double, run: Run, calls: Calls) -> None:
     mixed_host(host)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from ansible.errors import AnsibleActionFail
+from ansible.plugins.callback import CallbackBase
 
 from action_harness import AFTER, BEFORE, MAC, Recorder, run
 
@@ -135,45 +136,64 @@ def test_one_bad_entry_fails_the_task_before_the_host(action_class: Any, neighbo
     assert recorder.sent == []
 
 
-def test_bulk_diff_lists_the_touched_entries(action_class: Any) -> None:
-    entries = [
-        {"address": "10.0.0.1", "status": "added", "purged": False, "before": None, "after": AFTER},
-        {"address": "10.0.0.2", "status": "unchanged", "purged": False, "before": AFTER, "after": AFTER},
-        {"address": "10.0.0.3", "status": "removed", "purged": True, "before": BEFORE, "after": None},
+def _entry(address: str, status: str, before: Any, after: Any = None, **more: Any) -> dict[str, Any]:
+    return {"address": address, "interface_alias": "Ethernet", "status": status, "purged": False, "before": before,
+            "after": after, **more}
+
+
+def test_bulk_diff_is_one_diff_per_touched_entry(action_class: Any) -> None:
+    entries = [_entry("10.0.0.1", "added", None, AFTER), _entry("10.0.0.2", "unchanged", AFTER, AFTER),
+               _entry("10.0.0.3", "removed", BEFORE, None, purged=True)]
+    args = {"neighbors": [{"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"}]}
+    result = run(action_class, args, diff=True, module_result={"changed": True, "entries": entries})[0]
+    assert result["diff"] == [
+        {"before_header": "10.0.0.1 on Ethernet (before)", "after_header": "10.0.0.1 on Ethernet (after)",
+         "before": "(no entry)\n", "after": "mac: 00-15-5D-01-02-03; state: Permanent\n"},
+        {"before_header": "10.0.0.3 on Ethernet (before)", "after_header": "10.0.0.3 on Ethernet (after)",
+         "before": "mac: 00-15-5D-0A-0B-0C; state: Stale\n", "after": "(no entry)\n"},
     ]
-    result = run(action_class, {"neighbors": [{"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"}]},
-                 diff=True, module_result={"changed": True, "entries": entries})[0]
-    assert result["diff"]["before_header"] == "2 neighbor entries (before)"
-    assert result["diff"]["before"] == (
-        "address: 192.168.1.10\nmac: 00-15-5D-0A-0B-0C\ninterface_alias: Ethernet\n"
-        "interface_index: 4\nstate: Stale\n\n")
-    assert result["diff"]["after"] == (
-        "address: 192.168.1.10\nmac: 00-15-5D-01-02-03\ninterface_alias: Ethernet\n"
-        "interface_index: 4\nstate: Permanent\n\n")
 
 
-def test_bulk_diff_header_counts_one_entry(action_class: Any) -> None:
-    entries = [{"address": "10.0.0.1", "status": "added", "purged": False, "before": None, "after": AFTER}]
-    result = run(action_class, {"neighbors": [{"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"}]},
-                 diff=True, module_result={"changed": True, "entries": entries})[0]
-    assert result["diff"]["after_header"] == "1 neighbor entry (after)"
+def test_bulk_diff_never_lines_a_removal_up_with_an_addition(action_class: Any) -> None:
+    """As ansible-core's callbacks print it: the removed entry and the added one
+    with the same MAC each under their own address, never one as an edit of the other."""
+    held = {"mac": MAC, "state": "Permanent", "stores": ["active", "persistent"], "persistent_mac": MAC}
+    entries = [_entry("192.0.2.100", "removed", held), _entry("192.0.2.200", "added", None, held)]
+    args = {"neighbors": [{"address": "192.0.2.200", "mac": MAC, "interface": "Ethernet"}]}
+    diff = run(action_class, args, diff=True, module_result={"changed": True, "entries": entries})[0]["diff"]
+    shown = CallbackBase()._get_diff(diff)  # pylint: disable=protected-access
+    held_line = ("mac: 00-15-5D-01-02-03; state: Permanent; stores: active, persistent; "
+                 "persistent_mac: 00-15-5D-01-02-03")
+    assert shown.splitlines() == [
+        "--- before: 192.0.2.100 on Ethernet (before)", "+++ after: 192.0.2.100 on Ethernet (after)",
+        "@@ -1 +1 @@", "-" + held_line, "+(no entry)", "",
+        "--- before: 192.0.2.200 on Ethernet (before)", "+++ after: 192.0.2.200 on Ethernet (after)",
+        "@@ -1 +1 @@", "-(no entry)", "+" + held_line, "",
+    ]
 
 
 def test_bulk_diff_of_a_failed_run_shows_what_it_changed(action_class: Any) -> None:
     """An entry changed before a later call failed is held differently now; one
     whose read-back failed (no after) cannot be shown, and one not attempted is not."""
     entries = [
-        {"address": "10.0.0.1", "status": "updated", "purged": False, "before": BEFORE, "after": AFTER},
-        {"address": "10.0.0.2", "status": "failed after a change", "purged": False, "before": BEFORE, "after": None},
-        {"address": "10.0.0.3", "status": "failed after a change", "purged": False, "before": BEFORE},
-        {"address": "10.0.0.4", "status": "not attempted", "purged": False, "before": BEFORE, "after": BEFORE},
+        _entry("10.0.0.1", "updated", BEFORE, AFTER),
+        _entry("10.0.0.2", "failed after a change", BEFORE, None),
+        {k: v for k, v in _entry("10.0.0.3", "failed after a change", BEFORE).items() if k != "after"},
+        _entry("10.0.0.4", "not attempted", BEFORE, BEFORE),
     ]
     failed = {"changed": True, "failed": True, "msg": "neighbors[1]: ...", "entries": entries}
-    result = run(action_class, {"neighbors": [{"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"}]},
-                 diff=True, module_result=failed)[0]
-    assert result["diff"]["before_header"] == "2 neighbor entries (before)"
-    assert result["diff"]["before"].count("state: Stale") == 2
-    assert result["diff"]["after"].count("state: Permanent") == 1
+    args = {"neighbors": [{"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"}]}
+    result = run(action_class, args, diff=True, module_result=failed)[0]
+    assert [(d["before_header"], d["after"]) for d in result["diff"]] == [
+        ("10.0.0.1 on Ethernet (before)", "mac: 00-15-5D-01-02-03; state: Permanent\n"),
+        ("10.0.0.2 on Ethernet (before)", "(no entry)\n"),
+    ]
+
+
+def test_bulk_diff_of_nothing_touched_is_empty(action_class: Any) -> None:
+    args = {"neighbors": [{"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet"}]}
+    result = run(action_class, args, diff=True, module_result={"changed": False, "entries": []})[0]
+    assert result["diff"] == []
 
 
 def test_diff_of_an_unresolved_entry_says_none(action_class: Any) -> None:
@@ -212,14 +232,14 @@ def test_store_is_checked_against_its_choices_before_the_host(action_class: Any)
 @pytest.mark.parametrize("args,message", [
     ({"adress": "10.0.0.1", "mac": MAC, "interface": "Ethernet"},
      "unsupported option adress (did you mean address?); win_neighbor takes: address, interface, mac, mac_mismatch, "
-     "neighbors, purge, purge_family, state, store"),
+     "neighbors, purge, purge_family, report, state, store"),
     ({"interface": "Ethernet", "neighbors": [{"address": "10.0.0.1", "mac": MAC},
                                              {"address": "10.0.0.2", "mack": MAC}]},
      "neighbors[1]: unsupported option mack (did you mean mac?); an entry takes: address, interface, mac, state, "
      "store"),
     ({"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet", "zzz": 1},
      "unsupported option zzz; win_neighbor takes: address, interface, mac, mac_mismatch, neighbors, purge, "
-     "purge_family, state, store"),
+     "purge_family, report, state, store"),
 ])
 def test_an_unknown_option_is_named_first_with_the_closest_one(
         action_class: Any, args: dict[str, Any], message: str) -> None:

@@ -32,6 +32,7 @@ def validated(spec: Any, entries: Any) -> tuple[list[str], Any]:
 @example([{"address": "10.0.0.1", "mac": "00-15-5D-01-02-03"}, {"address": "10.0.0.2", "state": "absent"}])
 @example([{"address": "10.0.0.1", "state": "present"}])
 @example([{"address": "10.0.0.1", "mac": "m", "store": "Active"}])
+@example([{"state": None, "address": "present"}])
 def test_shortcut_agrees_with_the_validator(collections_path: Path, entries: Any) -> None:
     from ansible_collections.ipneighbor.windows.plugins.plugin_utils import neighbor_spec
 
