@@ -15,7 +15,11 @@ from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_args i
     normalise,
     refuse_unquoted_macs,
 )
-from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_options import fold_choices, unknown_option
+from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_options import (
+    fold_choices,
+    unknown_option,
+    validated_entries,
+)
 from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_spec import (
     ARGUMENT_SPEC,
     REQUIRED_ONE_OF,
@@ -82,8 +86,12 @@ class ActionModule(ActionBase):
     def _validate(self, given: dict[str, t.Any]) -> dict[str, t.Any]:
         """ansible-core's argument validation; it fails the task (AnsibleActionFail)
         on missing or bad options. Plain neighbors entries skip its per-entry
-        cost; any other entry goes through it."""
+        cost; any other entry goes through it, one entry at a time."""
         entries = plain_entries(given.get("neighbors"))
+        if entries is None and isinstance(given.get("neighbors"), list):
+            entries, problem = validated_entries(given["neighbors"])
+            if problem:
+                raise AnsibleActionFail(problem, obj=self._task.args)
         spec = TOP_LEVEL_SPEC if entries is not None else ARGUMENT_SPEC
         validated = ArgumentSpecValidator(spec, required_one_of=REQUIRED_ONE_OF).validate(given)
         if validated.error_messages:

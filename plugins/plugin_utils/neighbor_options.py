@@ -4,14 +4,17 @@
 """The options a task names, before ansible-core's validation sees them: one it
 does not know is named first, with the closest it does (in a neighbors entry,
 with the entry's index), and choices are taken in any letter case, as
-Ansible.Basic takes them on the host and win_neighbor_info does."""
+Ansible.Basic takes them on the host and win_neighbor_info does. Entries are
+validated one by one, so that every message names the entry's index."""
 
 from __future__ import annotations
 
 import difflib
 import typing as t
 
-from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_spec import ARGUMENT_SPEC
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.common.validation import check_type_dict
+from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_spec import ARGUMENT_SPEC, ENTRY_REQUIRED_IF
 
 _ENTRY_SPEC: dict[str, dict[str, t.Any]] = ARGUMENT_SPEC["neighbors"]["options"]
 
@@ -50,3 +53,21 @@ def fold_choices(given: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
     if isinstance(entries, list):
         args["neighbors"] = [_folded(e, _ENTRY_SPEC) if isinstance(e, dict) else e for e in entries]
     return args
+
+
+def validated_entries(entries: list[t.Any]) -> tuple[list[dict[str, t.Any]], str | None]:
+    """Each entry as ansible-core's validator makes it (a dict, its defaults, its rules), or
+    the first problem, prefixed with the entry's index, which ansible-core's own message for
+    a list of suboptions lacks."""
+    validated = []
+    for index, entry in enumerate(entries):
+        try:
+            # As the validator takes a list element: a dict, or text such as "address=... mac=...".
+            entry = check_type_dict(entry)
+        except TypeError as e:
+            return [], f"neighbors[{index}] is not a dict of options: {e}"
+        result = ArgumentSpecValidator(_ENTRY_SPEC, required_if=ENTRY_REQUIRED_IF).validate(entry)
+        if result.error_messages:
+            return [], f"neighbors[{index}]: {result.error_messages[0]}"
+        validated.append(result.validated_parameters)
+    return validated, None

@@ -22,7 +22,8 @@ CASES = json.loads((Path(__file__).parents[1] / "corpus" / "bad_input.json").rea
 @pytest.mark.parametrize("case", [c for c in CASES if "host" in c["refused_by"]], ids=lambda c: c["name"])
 def test_target_refuses_before_touching_the_table(host: Double, run: Run, case: dict[str, Any]) -> None:
     result, error = run(case["args"])
-    assert error == case["message"]
+    # Ansible.Basic words a rule on a neighbors entry without the entry's index; the controller adds it.
+    assert error == case.get("host_message", case["message"])
     # An interface Windows does not know carries the lookup's Win32 code too.
     assert result == {"changed": False, **case.get("win32", {})}
     assert host.mutations() == 0

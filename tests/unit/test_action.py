@@ -48,7 +48,7 @@ def test_bad_values_fail_on_the_controller_naming_option_and_value(
     ({"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet", "purge": True},
      "purge needs neighbors, the entries to keep"),
     ({"neighbors": [{"address": "10.0.0.1", "interface": "Ethernet"}]},
-     "state is present but all of the following are missing: mac found in neighbors"),
+     "neighbors[0]: state is present but all of the following are missing: mac"),
     ({"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet", "state": "pinned"}, "state"),
     ({"address": "10.0.0.1", "mac": MAC, "interface": "Ethernet", "macaddress": MAC}, "macaddress"),
 ])
@@ -261,3 +261,19 @@ def test_choices_are_taken_in_any_letter_case(action_class: Any) -> None:
     assert [(e["state"], e.get("store")) for e in sent["neighbors"]] == [("present", "persistent"), ("absent", None)]
     single = run(action_class, {"address": "10.0.0.1", "interface": "Ethernet", "state": "Absent"})[1].sent[0]
     assert single["state"] == "absent"
+
+
+@pytest.mark.parametrize("entry,message", [
+    ({"address": "10.0.0.2"}, "neighbors[1]: state is present but all of the following are missing: mac"),
+    ({"address": "10.0.0.2", "mac": MAC, "state": "pinned"},
+     "neighbors[1]: value of state must be one of: absent, present, got: pinned"),
+    ({"mac": MAC}, "neighbors[1]: missing required arguments: address"),
+    ({"address": "10.0.0.2", "mac": MAC, "store": ["active"]},
+     "neighbors[1]: value of store must be one of: active, persistent, got: ['active']"),
+    ("just text", "neighbors[1] is not a dict of options: dictionary requested, could not parse JSON or key=value"),
+])
+def test_every_entry_message_names_the_entry(action_class: Any, entry: Any, message: str) -> None:
+    args = {"interface": "Ethernet", "neighbors": [{"address": "10.0.0.1", "mac": MAC}, entry]}
+    with pytest.raises(AnsibleActionFail) as failure:
+        run(action_class, args)
+    assert str(failure.value.message) == message
