@@ -45,6 +45,7 @@ options:
     type: list
     elements: str
     choices: [unicast, multicast, broadcast]
+    version_added: 0.2.0
   store:
     description:
       - V(all) lists every entry of either store, including persistent entries not active now.
@@ -159,12 +160,13 @@ neighbors:
           C(255.255.255.255) and for any other address whose MAC is C(FF-FF-FF-FF-FF-FF) (a subnet's
           broadcast address); Windows keeps these entries static itself. V(unicast) for everything else.
         - An unresolved entry (state V(Incomplete) or V(Unreachable), RV(neighbors[].mac) V(null); Windows
-          may also report its MAC as all zeros, V(00-00-00-00-00-00)) is V(unicast): a neighbor whose MAC
+          may also report its MAC as all zeros, V(00-00-00-00-00-00)) is V(unicast), a neighbor whose MAC
           ARP or ND has not learned (yet), not an entry of Windows' own; tell it apart by its state.
         - Decided by the MAC the entry is listed with (the active store's, else the persistent store's),
           by the same rule by which P(ipneighbor.windows.win_neighbor#module)'s
           O(ipneighbor.windows.win_neighbor#module:purge) keeps multicast and broadcast entries.
       type: str
+      version_added: 0.2.0
     mac:
       description:
         - The physical address in the active store, upper case with dashes; V(null) for an unresolved
