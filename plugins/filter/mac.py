@@ -10,7 +10,6 @@ from __future__ import annotations
 import typing as t
 
 from ansible.errors import AnsibleFilterError
-
 from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_args import (
     NeighborArgumentError,
     normalise_mac,

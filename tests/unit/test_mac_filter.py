@@ -17,7 +17,8 @@ from ansible.errors import AnsibleError
 from collection import ROOT
 
 CASES = json.loads((ROOT / "tests" / "corpus" / "bad_input.json").read_text(encoding="utf-8"))
-BAD_MACS = [c for c in CASES if "mac" in c["args"] and c["message"].startswith("mac ") and "controller" in c["refused_by"]]
+BAD_MACS = [c for c in CASES
+            if "mac" in c["args"] and c["message"].startswith("mac ") and "controller" in c["refused_by"]]
 
 
 def render(collections_path: Path, expression: str, **variables: Any) -> Any:
