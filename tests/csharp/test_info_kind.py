@@ -38,7 +38,7 @@ TABLE = [
 
 
 def seed(host: Double) -> None:
-    for (address, index, mac, state), _ in TABLE:
+    for (address, index, mac, state), _kind in TABLE:
         if state is None:
             host.add_persistent(address, index, mac)
         else:
