@@ -11,6 +11,7 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborEntrie
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFailure;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInterfaces;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborKind;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
@@ -183,13 +184,14 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             List<BulkItem> unlisted = new List<BulkItem>();
             foreach (MIB_IPNET_ROW2 row in snapshot.Rows)
             {
-                if (row.State == NeighborState.Permanent && IsUnicast(NeighborRow.Address(row), NeighborRow.Mac(row)))
+                if (row.State == NeighborState.Permanent
+                    && EntryKind.Of(NeighborRow.Address(row), NeighborRow.Mac(row)) == EntryKind.Unicast)
                     Purge(row.InterfaceIndex, NeighborRow.Address(row), scope, keys, families, snapshot, table, unlisted);
             }
             foreach (PersistentRow row in table.Rows)
             {
                 IPAddress address = PersistentTable.AddressOf(row);
-                if (IsUnicast(address, PersistentTable.MacOf(row) ?? new byte[0]))
+                if (EntryKind.Of(address, PersistentTable.MacOf(row)) == EntryKind.Unicast)
                     Purge(row.InterfaceIndex, address, scope, keys, families, snapshot, table, unlisted);
             }
             return unlisted;
@@ -210,19 +212,6 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             item.Change = StoresReconcile.Plan(item.Request, item.Before);
             item.Purged = true;
             unlisted.Add(item);
-        }
-
-        static bool IsUnicast(IPAddress address, byte[] mac)
-        {
-            byte[] b = address.GetAddressBytes();
-            if (b.Length == 4 && (b[0] >= 224 || (b[0] == 255 && b[1] == 255 && b[2] == 255 && b[3] == 255)))
-                return false;
-            if (b.Length == 16 && b[0] == 0xFF)
-                return false;
-            bool broadcastMac = mac.Length > 0;
-            foreach (byte octet in mac)
-                broadcastMac &= octet == 0xFF;
-            return !broadcastMac;
         }
 
         static object Entry(StoredNeighbor entry)

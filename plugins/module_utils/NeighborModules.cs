@@ -13,6 +13,7 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborEntrie
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFailure;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInterfaces;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborKind;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
@@ -153,14 +154,18 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
         static List<object> List(IDictionary parameters, Action<string> warn)
         {
             string addressText = NeighborRequest.Text(parameters, "address");
-            IPAddress address = addressText == null ? null : NeighborParse.Address("address", addressText);
+            // The broadcast address, which win_neighbor refuses to pin, has an entry
+            // Windows keeps itself: it can be looked up like any address listed.
+            IPAddress address = addressText == null ? null : addressText == "255.255.255.255"
+                ? IPAddress.Broadcast : NeighborParse.Address("address", addressText);
             string ifaceText = NeighborRequest.Text(parameters, "interface");
             NeighborInterface iface = ifaceText == null
                 ? null : NeighborInterface.Resolve("interface", NeighborParse.Interface("interface", ifaceText));
-            // Ansible.Basic has checked family and state against their choices,
-            // without regard to case, and passes them on as written.
+            // Ansible.Basic has checked family, state and kind against their
+            // choices, without regard to case, and passes them on as written.
             string family = NeighborRequest.Text(parameters, "family");
             HashSet<NeighborState> states = States(parameters);
+            HashSet<string> kinds = Kinds(parameters);
 
             // Ansible.Basic has checked store against its choices.
             string store = NeighborRequest.Text(parameters, "store") ?? "all";
@@ -217,8 +222,14 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
                     || (NeighborRequest.Is(store, "persistent") && neighbor.Persistent == null)
                     || (states != null && (neighbor.Active == null || !states.Contains(neighbor.Active.State))))
                     continue;
+                // By the MAC the entry is listed with: the active store's, else the persistent store's.
+                string kind = EntryKind.Of(neighbor.Address,
+                    neighbor.Active != null ? neighbor.Active.Mac : neighbor.Persistent);
+                if (kinds != null && !kinds.Contains(kind))
+                    continue;
                 Dictionary<string, object> entry = neighbor.ToResult();
                 entry["family"] = NeighborErrors.FamilyName(neighbor.Address.AddressFamily);
+                entry["kind"] = kind;
                 rows.Add(entry);
             }
             return rows;
@@ -227,14 +238,33 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
         // The state filter as NL_NEIGHBOR_STATE names (any case), or null for all.
         static HashSet<NeighborState> States(IDictionary parameters)
         {
-            object value = parameters["state"];
+            List<string> names = Names(parameters, "state");
+            if (names == null)
+                return null;
+            HashSet<NeighborState> states = new HashSet<NeighborState>();
+            foreach (string name in names)
+                states.Add((NeighborState)Enum.Parse(typeof(NeighborState), name, true));
+            return states;
+        }
+
+        // The kind filter (any case), or null for all.
+        static HashSet<string> Kinds(IDictionary parameters)
+        {
+            List<string> names = Names(parameters, "kind");
+            return names == null ? null : new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
+        }
+
+        // A list option's values as text, or null when it is not set.
+        static List<string> Names(IDictionary parameters, string option)
+        {
+            object value = parameters[option];
             if (value == null)
                 return null;
-            IEnumerable names = value is string ? new object[] { value } : (IEnumerable)value;
-            HashSet<NeighborState> states = new HashSet<NeighborState>();
-            foreach (object name in names)
-                states.Add((NeighborState)Enum.Parse(typeof(NeighborState), Convert.ToString(name, CultureInfo.InvariantCulture), true));
-            return states;
+            IEnumerable given = value is string ? new object[] { value } : (IEnumerable)value;
+            List<string> names = new List<string>();
+            foreach (object name in given)
+                names.Add(Convert.ToString(name, CultureInfo.InvariantCulture));
+            return names;
         }
     }
 }

@@ -11,6 +11,7 @@ $spec = @{
         address = @{ type = 'str' }
         interface = @{ type = 'str' }
         family = @{ type = 'str'; choices = 'ipv4', 'ipv6' }
+        kind = @{ type = 'list'; elements = 'str'; choices = 'unicast', 'multicast', 'broadcast' }
         store = @{ type = 'str'; choices = 'active', 'all', 'persistent'; default = 'all' }
         state = @{
             type = 'list'

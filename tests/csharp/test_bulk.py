@@ -277,9 +277,9 @@ def test_info_row_fields(host: Double, run: Run) -> None:
     host.add_neighbor("fe80::1", 7, A, "Reachable", is_router=True)
     rows, error = info(run)
     assert error is None
-    assert rows == [{"address": "fe80::1", "family": "IPv6", "mac": A, "interface_alias": "Ethernet 2",
-                     "interface_index": 7, "state": "Reachable", "is_router": True, "stores": ["active"],
-                     "persistent_mac": None}]
+    assert rows == [{"address": "fe80::1", "family": "IPv6", "kind": "unicast", "mac": A,
+                     "interface_alias": "Ethernet 2", "interface_index": 7, "state": "Reachable", "is_router": True,
+                     "stores": ["active"], "persistent_mac": None}]
     # One alias lookup per interface seen, one snapshot per family.
     assert host.calls("ConvertInterfaceLuidToAlias") == 1 and host.calls("GetIpNetTable2") == 2
 

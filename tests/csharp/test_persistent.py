@@ -253,7 +253,8 @@ def test_info_says_which_stores_hold_each_entry(
     rows = info(run, store=store)
     assert [(r["address"], r["stores"]) for r in rows] == expected
     if store != "active":
-        assert rows[-1] == {"address": "10.0.0.3", "family": "IPv4", "mac": MAC, "interface_alias": "Ethernet",
+        assert rows[-1] == {"address": "10.0.0.3", "family": "IPv4", "kind": "unicast", "mac": MAC,
+                            "interface_alias": "Ethernet",
                             "interface_index": 4, "state": None, "is_router": False, "stores": ["persistent"],
                             "persistent_mac": MAC}
 

@@ -40,8 +40,9 @@ def test_no_two_utils_name_each_other() -> None:
 
 
 ALL_UTILS = {"NeighborActiveReconcile", "NeighborActiveStore", "NeighborBulk", "NeighborCim", "NeighborCimSession",
-             "NeighborEntries", "NeighborFailure", "NeighborInput", "NeighborInterfaces", "NeighborModules",
-             "NeighborNative", "NeighborPersistent", "NeighborPersistentRow", "NeighborSnapshot", "NeighborStores"}
+             "NeighborEntries", "NeighborFailure", "NeighborInput", "NeighborInterfaces", "NeighborKind",
+             "NeighborModules", "NeighborNative", "NeighborPersistent", "NeighborPersistentRow", "NeighborSnapshot",
+             "NeighborStores"}
 
 
 @pytest.mark.parametrize("module,utils", [
