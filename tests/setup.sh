@@ -3,14 +3,15 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # Sets up everything the example and the tests need, on this machine or a fresh one:
 # system packages (Mono, gcc, mingw-w64, shellcheck for sanity, openssh-server for the lab, what OMI's libmi
-# builds with), PowerShell 7 and Roslyn from ../shared/tools, libmi from tests/omi, .venv (Python 3.13, newest ansible-core), .venv-2.19 (Python 3.11, ansible-core 2.19) and the
-# collection built and installed into build/collections. Safe to run again; it installs only what is missing.
+# builds with, chromium to read the audit role's HTML report back), PowerShell 7 and Roslyn from ../shared/tools,
+# libmi from tests/omi, .venv (Python 3.13, newest ansible-core), .venv-2.19 (Python 3.11, ansible-core 2.19) and
+# the collection built and installed into build/collections. Safe to run again; it installs only what is missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 packages=(mono-devel gcc-mingw-w64-x86-64 gcc libc6-dev git shellcheck openssh-server
-          make gawk pkg-config openssl libssl-dev libpam0g-dev libkrb5-dev patchelf)
+          make gawk pkg-config openssl libssl-dev libpam0g-dev libkrb5-dev patchelf chromium)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
