@@ -21,7 +21,7 @@ import build
 
 ROOT = Path(__file__).resolve().parents[2]
 # What ansible-galaxy needs of the tree to build the collection.
-PARTS = ("galaxy.yml", "meta", "plugins", "docs", "README.md", "COPYING", "CHANGELOG.rst", "changelogs")
+PARTS = ("galaxy.yml", "meta", "plugins", "roles", "docs", "README.md", "COPYING", "CHANGELOG.rst", "changelogs")
 
 
 def install(dest: Path, galaxy: Path) -> Path:

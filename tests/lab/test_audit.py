@@ -14,14 +14,10 @@ import json
 import re
 import socket
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-import lab_collection
 from lab_run import LAB, Lab
 
 PLAYBOOK = LAB / "playbooks" / "audit.yml"
@@ -110,16 +106,6 @@ def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def audit_collections(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The lab build of the collection with its roles (lab_collection.PARTS does not list roles/)."""
-    with pytest.MonkeyPatch.context() as patch:
-        if "roles" not in lab_collection.PARTS:
-            patch.setattr(lab_collection, "PARTS", (*lab_collection.PARTS, "roles"))
-        return lab_collection.install(tmp_path_factory.mktemp("audit-collections"),
-                                      Path(sys.prefix) / "bin" / "ansible-galaxy")
 
 
 def markdown_tables(text: str) -> dict[str, list[list[str]]]:
@@ -238,9 +224,9 @@ def run_audit(venv: Path, lab_vars: str, collections: Path, tmp_path: Path) -> t
     return lab, markdown, html
 
 
-def test_one_report_for_the_fleet_and_no_host_changed(venv: Path, lab_vars: str, audit_collections: Path,
+def test_one_report_for_the_fleet_and_no_host_changed(venv: Path, lab_vars: str, collections: Path,
                                                       tmp_path: Path) -> None:
-    lab, markdown, html = run_audit(venv, lab_vars, audit_collections, tmp_path)
+    lab, markdown, html = run_audit(venv, lab_vars, collections, tmp_path)
 
     # Check mode: every table as it was, and not one call that changes a store.
     for name in REACHED:
