@@ -53,4 +53,33 @@ echo "== ansible-builder introspect: the execution-environment dependencies it r
 deps=$(.venv/bin/ansible-builder introspect "$installed")
 echo "$deps" | grep -F "pywinrm>=0.4.3  # from collection ipneighbor.windows"
 echo "$deps" | grep -F "pypsrp>=0.8.1  # from collection ipneighbor.windows"
+echo "== ansible-builder create: the build context of examples/execution-environment.yml (no image: no container engine here)"
+ee=$(mktemp -d)
+cp examples/execution-environment.yml "$ee/"
+.venv/bin/ansible-galaxy collection build --output-path "$ee" . >/dev/null  # the tarball the file copies in
+.venv/bin/ansible-builder create -f "$ee/execution-environment.yml" -c "$ee/context" --output-filename Containerfile
+build_dir="$ee/context/_build"
+grep -Fx 'ARG EE_BASE_IMAGE="quay.io/centos/centos:stream10"' "$ee/context/Containerfile"
+grep -Fx 'ARG ANSIBLE_INSTALL_REFS="ansible-core>=2.19 ansible-runner"' "$ee/context/Containerfile"
+grep -F 'ansible-galaxy collection install $ANSIBLE_GALAXY_CLI_COLLECTION_OPTS -r requirements.yml' "$ee/context/Containerfile"
+grep -F 'introspect.py introspect --user-pip=requirements.txt --user-bindep=bindep.txt' "$ee/context/Containerfile"
+# The tarball requirements.yml names is in the context, and is the version galaxy.yml builds.
+tarball=$(sed -n 's/^- name: //p' "$build_dir/requirements.yml")
+test "$tarball" = "collections/ipneighbor-windows-$(sed -n 's/^version: //p' galaxy.yml).tar.gz"
+test -s "$build_dir/$tarball"
+grep -Fx 'pywinrm[kerberos]>=0.4.3' "$build_dir/requirements.txt"
+grep -Fx 'pypsrp[kerberos]>=0.8.1' "$build_dir/requirements.txt"
+for line in 'krb5-devel [platform:rpm compile]' 'krb5-workstation [platform:rpm]' \
+            'libkrb5-dev [platform:dpkg compile]' 'krb5-user [platform:dpkg]' 'gcc [compile]'; do
+    grep -Fx "$line" "$build_dir/bindep.txt"
+done
+# What the galaxy stage and the builder stage run on that context, run here: the collection installs
+# from requirements.yml, and introspect adds its own requirements to the file's.
+(cd "$build_dir" && "$root/.venv/bin/ansible-galaxy" collection install -r requirements.yml -p "$ee/collections" >/dev/null)
+merged=$(.venv/bin/ansible-builder introspect --user-pip "$build_dir/requirements.txt" \
+    --user-bindep "$build_dir/bindep.txt" "$ee/collections")
+echo "$merged" | grep -F "pywinrm>=0.4.3  # from collection ipneighbor.windows"
+echo "$merged" | grep -F "pypsrp[kerberos]>=0.8.1  # from collection user"
+echo "$merged" | grep -F "krb5-devel [platform:rpm compile]  # from collection user"
+rm -rf "$ee"
 echo "== all tests passed"
