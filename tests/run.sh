@@ -61,7 +61,7 @@ cp examples/execution-environment.yml "$ee/"
 build_dir="$ee/context/_build"
 grep -Fx 'ARG EE_BASE_IMAGE="quay.io/centos/centos:stream10"' "$ee/context/Containerfile"
 grep -Fx 'ARG ANSIBLE_INSTALL_REFS="ansible-core>=2.19 ansible-runner"' "$ee/context/Containerfile"
-grep -F 'ansible-galaxy collection install $ANSIBLE_GALAXY_CLI_COLLECTION_OPTS -r requirements.yml' "$ee/context/Containerfile"
+grep -E 'ansible-galaxy collection install .* -r requirements.yml' "$ee/context/Containerfile"
 grep -F 'introspect.py introspect --user-pip=requirements.txt --user-bindep=bindep.txt' "$ee/context/Containerfile"
 # The tarball requirements.yml names is in the context, and is the version galaxy.yml builds.
 tarball=$(sed -n 's/^- name: //p' "$build_dir/requirements.yml")
