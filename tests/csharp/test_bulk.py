@@ -62,7 +62,6 @@ def test_one_snapshot_then_only_the_needed_calls(host: Double, run: Run, calls: 
                                 Neighbor("10.0.0.3", 4, B, "Permanent"), Neighbor("10.0.0.5", 4, C, "Permanent")]
 
 
-
 def test_by_default_only_what_changed_is_listed_and_every_status_counted(host: Double, run: Run) -> None:
     """A fleet run stores the result of every host: an entry already right is counted, not listed."""
     mixed_host(host)
@@ -75,6 +74,7 @@ def test_by_default_only_what_changed_is_listed_and_every_status_counted(host: D
     again, error = run(ACTIVE, neighbors=MIXED)
     assert error is None and again["changed"] is False and again["entries"] == []
     assert again["counts"]["unchanged"] == 5
+
 
 def test_steady_state_is_one_snapshot_per_family(host: Double, run: Run, calls: Calls) -> None:
     mixed_host(host)

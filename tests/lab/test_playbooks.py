@@ -85,7 +85,7 @@ def test_bad_input_fails_on_the_controller_without_a_connection(lab: Lab) -> Non
     assert [r["result"]["msg"] for r in lab.results()] == [
         "address '127.0.0.1' is a loopback address",
         "unsupported option adress (did you mean address?); win_neighbor takes: address, interface, mac, "
-        "mac_mismatch, neighbors, purge, purge_family, state, store",
+        "mac_mismatch, neighbors, purge, purge_family, report, state, store",
         "neighbors[1]: unsupported option mack (did you mean mac?); an entry takes: address, interface, mac, state, "
         "store"]
     assert not lab.state_file.exists(), "the lab host was reached"
