@@ -81,13 +81,14 @@ def test_target_errors_name_the_cause(lab: Lab) -> None:
 
 def test_bad_input_fails_on_the_controller_without_a_connection(lab: Lab) -> None:
     stats = lab.stats(LAB / "playbooks" / "bad_input.yml")
-    assert stats["ignored"] == 3
+    assert stats["ignored"] == 4
     assert [r["result"]["msg"] for r in lab.results()] == [
         "address '127.0.0.1' is a loopback address",
         "unsupported option adress (did you mean address?); win_neighbor takes: address, interface, mac, "
         "mac_mismatch, neighbors, purge, purge_family, report, state, store",
         "neighbors[1]: unsupported option mack (did you mean mac?); an entry takes: address, interface, mac, state, "
-        "store"]
+        "store",
+        "neighbors[1]: state is present but all of the following are missing: mac"]
     assert not lab.state_file.exists(), "the lab host was reached"
 
 
