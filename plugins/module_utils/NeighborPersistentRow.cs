@@ -73,9 +73,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPe
         // The message with what it means for the task, the operation and the code.
         public string Explain()
         {
-            string why = Code == 2
-                ? "access is denied: changing the persistent store needs administrator rights; run the task elevated"
-                : Message.TrimEnd('.', ' ', '\r', '\n');
+            // A read refused is not a change refused: say which one the account was denied.
+            string denied = Operation == "EnumerateInstances"
+                ? "access is denied: reading the persistent store was refused to this account; run the task elevated"
+                : "access is denied: changing the persistent store needs administrator rights; run the task elevated";
+            string why = Code == 2 ? denied : Message.TrimEnd('.', ' ', '\r', '\n');
             // Create selects no store: without PolicyStore it writes both.
             string how = Operation == "Create" ? "without PolicyStore (both stores)" : "with PolicyStore PersistentStore";
             string win32 = Win32 == 0 ? "" : String.Format(CultureInfo.InvariantCulture, ", Windows System Error {0}", Win32);

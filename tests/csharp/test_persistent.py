@@ -144,6 +144,10 @@ def test_a_failing_persistent_store_call_names_the_store(
     assert error is not None and "persistent store" in error
     selected = "without PolicyStore (both stores)" if operation == "Create" else "with PolicyStore PersistentStore"
     assert f"(MSFT_NetNeighbor {operation} {selected} returned 2, MI_RESULT_ACCESS_DENIED)" in error
+    # A refused read is not called a refused change.
+    denied = "reading the persistent store was refused" if operation == "EnumerateInstances" else \
+        "changing the persistent store needs administrator rights"
+    assert f"access is denied: {denied}" in error
     # The failed call, for a playbook to branch on; also after a change, read back or not.
     assert (result["cim_operation"], result["cim_code"]) == (operation, 2)
     assert "win32_code" not in result
