@@ -65,6 +65,38 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
     // win_neighbor: one entry (address, mac, interface, state) or many (neighbors, purge).
     public static class NeighborModule
     {
+        // The longest message EventLog.WriteEntry takes ("longer than 31,839 bytes" throws), less room
+        // for the module's name and the options other than neighbors.
+        const int EventMessageLimit = 31839 - 2048;
+
+        // Whether Ansible.Basic's log of the task's arguments would be longer than Windows takes. It
+        // writes them to the event log as one text whose cost grows with the square of a long list
+        // (built by concatenation, even where there is no event log), and when Windows refuses the
+        // text it warns on the task. The .ps1 sets the spec's no_log from this: such a task is not
+        // logged, where it could not be. Counted as Ansible.Basic writes an entry, with every option of
+        // the entry present (validation fills the missing ones with $null).
+        public static bool TooLongToLog(IDictionary arguments, IDictionary spec)
+        {
+            IList entries = arguments == null ? null : arguments["neighbors"] as IList;
+            if (entries == null)
+                return false;
+            IDictionary options = (IDictionary)((IDictionary)((IDictionary)spec["options"])["neighbors"])["options"];
+            long length = 0;
+            foreach (object item in entries)
+            {
+                IDictionary entry = item as IDictionary;
+                foreach (string option in options.Keys)
+                {
+                    object value = entry == null ? null : entry[option];
+                    // "\r\n" and the indent, the name, ": ", the value ($null when none).
+                    length += 2 + 6 + option.Length + 2 + (value == null ? 5 : value.ToString().Length);
+                }
+                if (length > EventMessageLimit)
+                    return true;
+            }
+            return false;
+        }
+
         public static string Run(AnsibleModule module)
         {
             IDictionary parameters = module.Params;

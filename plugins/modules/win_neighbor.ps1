@@ -42,6 +42,11 @@ $spec = @{
     supports_check_mode = $true
 }
 
+# A task whose arguments are too long for the event log is not logged (NeighborModule.TooLongToLog);
+# the exec wrapper hands them over as $complex_args, absent where only the spec is read.
+$arguments = Get-Variable -Name complex_args -Scope Global -ValueOnly -ErrorAction SilentlyContinue
+$spec.no_log = [ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.NeighborModule]::TooLongToLog(
+    $arguments, $spec)
 $module = [Ansible.Basic.AnsibleModule]::Create($args, $spec)
 
 # Glue only: the C# helper validates, reconciles and reads the entry back; it fills

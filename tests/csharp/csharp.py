@@ -154,6 +154,22 @@ def run_wrapper(module: str, complex_args: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+def run_script(script: str, **params: Any) -> list[str]:
+    """PowerShell in the process the modules run in (Ansible.Basic and the utils loaded by a
+    first module run); each output line as text."""
+    shell = _state["PowerShell"].Create()
+    try:
+        shell.AddScript(script)
+        for name, value in params.items():
+            shell.AddParameter(name, value)
+        out = [str(line) for line in shell.Invoke()]
+        errors = [str(e) for e in shell.Streams.Error]
+    finally:
+        shell.Dispose()
+    assert not errors, errors
+    return out
+
+
 def run_module(module: str, args: dict[str, Any], check_mode: bool = False) -> tuple[dict[str, Any], str | None]:
     """The module's JSON result without `failed`, `msg` and `invocation`, and
     the failure message (None when it passed)."""
