@@ -162,6 +162,9 @@ notes:
     state V(Reachable), V(Stale), V(Delay) or V(Probe)), it still pins it and returns a warning
     naming both MACs, in check mode too; a mistyped gateway MAC cuts the host off.
   - An IPv6 neighbor's router flag is kept when its entry is pinned.
+  - Ansible.Basic writes each task's arguments to the Application event log. A task whose arguments
+    Windows would refuse there (longer than 31 839 characters, about 250 O(neighbors) entries) is not
+    logged, rather than warning that the entry could not be written.
   - Supports check mode and diff mode. In check mode no change is made and RV(after) (or each
     RV(entries[].after)) is the entry as it would be.
 seealso:
