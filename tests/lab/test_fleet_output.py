@@ -30,8 +30,12 @@ def test_a_fleet_task_reports_what_changes_and_counts_the_rest(lab: Lab) -> None
     assert checked["counts"] == {"unchanged": 199, "added": 1, "updated": 0, "removed": 1, "failed": 0,
                                  "failed after a change": 0, "not attempted": 0}
     assert len(listed["entries"]) == 201 and listed["counts"] == checked["counts"]
-    # What AWX stores per host per run: the listed result is the whole table.
-    assert len(json.dumps(checked)) * 50 < len(json.dumps(listed))
+    # What the module returns, stored by AWX per host per run (the task's own arguments, which
+    # ansible-core 2.19 echoes as invocation, aside): listing every entry returns the whole table.
+    def returned(result: dict[str, object]) -> int:
+        return len(json.dumps({k: v for k, v in result.items() if k != "invocation"}))
+
+    assert returned(checked) * 20 < returned(listed)
 
     # The diff as ansible-playbook prints it: each entry its own, the removal not paired with the addition.
     shown = [line for line in proc.stdout.splitlines() if re.match(r"(---|\+\+\+|@@|[-+](mac|\(no entry))", line)]

@@ -220,7 +220,8 @@ def test_bulk_with_purge_then_idempotent(lab: Lab) -> None:
         ("192.168.50.10", "added"), ("192.168.50.20", "updated"), ("192.168.50.30", "updated"),
         ("2001:db8::10", "added"), ("192.168.50.40", "removed")]
     assert lab.stats(LAB / "playbooks" / "bulk.yml")["changed"] == 0
-    assert [e["status"] for e in bulk_result(lab)["entries"]] == ["unchanged"] * 4
+    again = bulk_result(lab)
+    assert again["entries"] == [] and again["counts"]["unchanged"] == 4
     # The second run read each family's table once and changed nothing.
     calls_before = lab.state()["calls"]
     lab.stats(LAB / "playbooks" / "bulk.yml")
@@ -234,8 +235,11 @@ def test_bulk_purge_in_check_mode_shows_what_would_go(lab: Lab) -> None:
     # The tasks tagged verify check the pinned end state, which check mode does not reach.
     proc = lab.play(LAB / "playbooks" / "bulk.yml", "--check", "--diff", "--skip-tags", "verify")
     assert proc.returncode == 0, proc.stdout[-3000:]
-    assert "-address: 192.168.50.40\n" in proc.stdout
-    assert "+address: 192.168.50.10\n" in proc.stdout
+    # Each entry's own diff: the removed one, and the added one.
+    assert "--- before: 192.168.50.40 on Ethernet (before)\n" in proc.stdout
+    assert "-mac: 00-15-5D-32-00-28; state: Permanent; stores: active, persistent; " \
+           "persistent_mac: 00-15-5D-32-00-28\n+(no entry)\n" in proc.stdout
+    assert "--- before: 192.168.50.10 on Ethernet (before)\n" in proc.stdout
     assert [e["address"] for e in bulk_result(lab)["removed"]] == ["192.168.50.40"]
     state = lab.state()
     assert all(state["calls"].get(f, 0) == 0 for f in MUTATING)
