@@ -34,6 +34,10 @@ start() {
     [ -x "$pwsh" ] || { echo "host.sh: no $pwsh: run tests/setup.sh (it unpacks PowerShell 7 from ../shared/tools)" >&2; exit 1; }
     [ -x /usr/sbin/sshd ] || { echo "host.sh: no /usr/sbin/sshd: run tests/setup.sh (it installs openssh-server)" >&2; exit 1; }
     mkdir -p "$lab/bin" "$lab/ssh" "$sockets" /run/sshd
+    # Each pytest-xdist worker may start the lab at the same moment: one start at a time (the lock
+    # ends with this process), so that the keys and the sshd are made once.
+    exec 9>"$lab/start.lock"
+    flock 9
     chmod 700 "$lab/ssh" "$sockets"
     [ -f "$lab/ssh/host_key" ] || ssh-keygen -q -t ed25519 -N '' -f "$lab/ssh/host_key"
     [ -f "$lab/ssh/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$lab/ssh/id_ed25519"
@@ -67,7 +71,7 @@ SetEnv PATH=$lab/bin:/usr/local/bin:/usr/bin:/bin LAB_HOME=$lab
 EOF
     if ! running; then
         # An absolute -f: sshd re-executes itself from / for every connection.
-        /usr/sbin/sshd -f "$lab/sshd_config" -E "$lab/sshd.log"
+        /usr/sbin/sshd -f "$lab/sshd_config" -E "$lab/sshd.log" 9>&-  # the daemon must not hold the lock
         for _ in $(seq 50); do
             (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
             sleep 0.1

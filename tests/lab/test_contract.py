@@ -10,6 +10,7 @@ import os
 import shlex
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lab_run import HOST, LAB, host_sh
@@ -35,8 +36,11 @@ def processes_naming(text: str) -> list[str]:
 
 def test_start_twice_two_hosts_in_parallel_then_stop(tmp_path: Path, collections: Path) -> None:
     env = dict(os.environ, LAB_HOME=str(tmp_path / "lab"), LAB_SSH_PORT="22031")
-    first = host_sh("start", env=env).splitlines()[-1]
+    # Two starts at once, as two pytest-xdist workers make them on a fresh machine, then a third.
+    with ThreadPoolExecutor(2) as pool:
+        first, second = pool.map(lambda _: host_sh("start", env=env).splitlines()[-1], range(2))
     try:
+        assert second == first, "two starts at once gave different variables"
         assert host_sh("start", env=env).splitlines()[-1] == first, "a second start changed the variables"
         assert len(processes_naming(f"{tmp_path}/lab/sshd_config")) == 1, "a second start started a second sshd"
         words = dict(word.split("=", 1) for word in shlex.split(first))
