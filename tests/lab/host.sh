@@ -45,12 +45,15 @@ start() {
     # ansible-core 2.21 runs `powershell ...`, 2.19 `PowerShell ...`: both are the launcher. It
     # lives in $PSHOME, as powershell.exe does on Windows: the exec wrapper starts the module in a
     # second process when the interpreter it resolves (links followed) is not in $PSHOME.
+    # Every lab of this checkout shares it, and a module may be starting it right now: written to a
+    # file of its own, then renamed over it (writing in place makes that start fail: Text file busy).
     launcher=$root/build/tools/powershell/pwsh/powershell
-    cat > "$launcher" <<EOF
+    cat > "$launcher.$$" <<EOF
 #!/bin/sh
 LAB_PWSH='$pwsh' PYTHONPATH='$root/tests/lab:$root/tests/tools' exec '$python' '$root/tests/lab/launcher.py' "\$@"
 EOF
-    chmod +x "$launcher"
+    chmod +x "$launcher.$$"
+    mv -f "$launcher.$$" "$launcher"
     ln -sf "$launcher" "$lab/bin/powershell"
     ln -sf "$launcher" "$lab/bin/PowerShell"
     cat > "$lab/sshd_config" <<EOF
