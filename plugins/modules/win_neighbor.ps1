@@ -43,10 +43,13 @@ $spec = @{
 }
 
 # A task whose arguments are too long for the event log is not logged (NeighborModule.TooLongToLog);
-# the exec wrapper hands them over as $complex_args, absent where only the spec is read.
+# the exec wrapper hands them over as $complex_args, absent (and the helper not loaded) where only the
+# spec is read, as by ansible-test.
 $arguments = Get-Variable -Name complex_args -Scope Global -ValueOnly -ErrorAction SilentlyContinue
-$spec.no_log = [ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.NeighborModule]::TooLongToLog(
-    $arguments, $spec)
+if ($arguments) {
+    $spec.no_log = [ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.NeighborModule]::TooLongToLog(
+        $arguments, $spec)
+}
 $module = [Ansible.Basic.AnsibleModule]::Create($args, $spec)
 
 # Glue only: the C# helper validates, reconciles and reads the entry back; it fills

@@ -15,6 +15,11 @@ from lab_run import HOST, LAB, Lab
 PINS = [{"address": f"192.0.2.{n}", "mac": f"00-00-5E-00-53-{n:02X}"} for n in range(1, 201)]
 
 
+def returned(result: dict[str, object]) -> int:
+    """The size of a result's JSON without the task's own arguments."""
+    return len(json.dumps({k: v for k, v in result.items() if k != "invocation"}))
+
+
 def test_a_fleet_task_reports_what_changes_and_counts_the_rest(lab: Lab) -> None:
     # On the host: every pin but 192.0.2.200, in both stores, and one static entry the list does not hold.
     held = [dict(p, interface_index=4) for p in PINS[:-1] + [{"address": "192.0.2.250", "mac": "00-00-5E-00-53-FA"}]]
@@ -32,9 +37,6 @@ def test_a_fleet_task_reports_what_changes_and_counts_the_rest(lab: Lab) -> None
     assert len(listed["entries"]) == 201 and listed["counts"] == checked["counts"]
     # What the module returns, stored by AWX per host per run (the task's own arguments, which
     # ansible-core 2.19 echoes as invocation, aside): listing every entry returns the whole table.
-    def returned(result: dict[str, object]) -> int:
-        return len(json.dumps({k: v for k, v in result.items() if k != "invocation"}))
-
     assert returned(checked) * 20 < returned(listed)
 
     # The diff as ansible-playbook prints it: each entry its own, the removal not paired with the addition.
