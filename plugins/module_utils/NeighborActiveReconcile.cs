@@ -53,23 +53,21 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborAc
                 before != null && before.IsRouter) : null;
         }
 
+        // The entries' disagreements with the network, before any change: the task's failure when its
+        // mac_mismatch is fail, a warning each otherwise.
+        public static void Answer(List<string> disagreements, IDictionary parameters, Action<string> warn)
+        {
+            if (disagreements.Count > 0 && NeighborRequest.Is(NeighborRequest.Text(parameters, "mac_mismatch"), "fail"))
+                throw new NeighborException(String.Format(CultureInfo.InvariantCulture,
+                    "mac_mismatch is fail, and the network answers with another MAC than the task pins for {0} {1}, so "
+                    + "nothing was changed: {2}", disagreements.Count, disagreements.Count == 1 ? "entry" : "entries",
+                    String.Join("; ", disagreements.ToArray())));
+            foreach (string disagreement in disagreements)
+                warn(disagreement);
+        }
+
         // A warning when the task pins a MAC other than the one the network
         // answers with: a mistyped gateway MAC cuts the host off.
-        // Whether the task's mac_mismatch asks to fail on a disagreement instead of warning.
-        public static bool FailOnMismatch(IDictionary parameters)
-        {
-            return NeighborRequest.Is(NeighborRequest.Text(parameters, "mac_mismatch"), "fail");
-        }
-
-        // The task's failure when entries disagree with the network and mac_mismatch is fail.
-        public static NeighborException Mismatched(List<string> disagreements)
-        {
-            return new NeighborException(String.Format(CultureInfo.InvariantCulture,
-                "mac_mismatch is fail, and the network answers with another MAC than the task pins for {0} {1}, so "
-                + "nothing was changed: {2}", disagreements.Count, disagreements.Count == 1 ? "entry" : "entries",
-                String.Join("; ", disagreements.ToArray())));
-        }
-
         public static string Disagreement(NeighborRequest request, NeighborEntry before)
         {
             if (!request.Present || before == null || !before.DisagreesWith(request.Mac))

@@ -103,10 +103,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                 if (disagreement != null)
                     disagreements.Add(item.Request.Where.TrimEnd('.') + ": " + disagreement);
             }
-            if (disagreements.Count > 0 && NeighborReconcile.FailOnMismatch(parameters))
-                throw NeighborReconcile.Mismatched(disagreements);
-            foreach (string disagreement in disagreements)
-                warn(disagreement);
+            NeighborReconcile.Answer(disagreements, parameters, warn);
             if (purge)
                 items.AddRange(Unlisted(items, scope, snapshot, table, purged));
             Apply(items, checkMode, ReportsAll(parameters), result);

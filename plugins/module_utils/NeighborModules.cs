@@ -133,10 +133,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             result["before"] = before.ToResult();
             result["after"] = result["before"];
             string disagreement = NeighborReconcile.Disagreement(request, before.Active);
-            if (disagreement != null && NeighborReconcile.FailOnMismatch(parameters))
-                throw NeighborReconcile.Mismatched(new List<string> { disagreement });
             if (disagreement != null)
-                warn(disagreement);
+                NeighborReconcile.Answer(new List<string> { disagreement }, parameters, warn);
             if (StoresReconcile.Plan(request, before) == NeighborChange.None)
                 return;
             if (checkMode)

@@ -14,9 +14,11 @@ import typing as t
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.validation import check_type_dict
-from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_spec import ARGUMENT_SPEC, ENTRY_REQUIRED_IF
-
-_ENTRY_SPEC: dict[str, dict[str, t.Any]] = ARGUMENT_SPEC["neighbors"]["options"]
+from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_spec import (
+    ARGUMENT_SPEC,
+    ENTRY_REQUIRED_IF,
+    ENTRY_SPEC,
+)
 
 
 def _unknown(names: t.Iterable[str], spec: dict[str, t.Any], where: str, takes: str) -> str | None:
@@ -34,7 +36,7 @@ def unknown_option(given: t.Mapping[str, t.Any]) -> str | None:
     entries = given.get("neighbors")
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         if found is None and isinstance(entry, dict):
-            found = _unknown(entry, _ENTRY_SPEC, f"neighbors[{index}]: ", "an entry takes")
+            found = _unknown(entry, ENTRY_SPEC, f"neighbors[{index}]: ", "an entry takes")
     return found
 
 
@@ -51,7 +53,7 @@ def fold_choices(given: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
     args = dict(_folded(given, ARGUMENT_SPEC))
     entries = args.get("neighbors")
     if isinstance(entries, list):
-        args["neighbors"] = [_folded(e, _ENTRY_SPEC) if isinstance(e, dict) else e for e in entries]
+        args["neighbors"] = [_folded(e, ENTRY_SPEC) if isinstance(e, dict) else e for e in entries]
     return args
 
 
@@ -66,7 +68,7 @@ def validated_entries(entries: list[t.Any]) -> tuple[list[dict[str, t.Any]], str
             entry = check_type_dict(entry)
         except TypeError as e:
             return [], f"neighbors[{index}] is not a dict of options: {e}"
-        result = ArgumentSpecValidator(_ENTRY_SPEC, required_if=ENTRY_REQUIRED_IF).validate(entry)
+        result = ArgumentSpecValidator(ENTRY_SPEC, required_if=ENTRY_REQUIRED_IF).validate(entry)
         if result.error_messages:
             return [], f"neighbors[{index}]: {result.error_messages[0]}"
         validated.append(result.validated_parameters)

@@ -34,7 +34,7 @@ ENTRY_REQUIRED_IF: list[tuple[str, str, list[str]]] = [("state", "present", ["ma
 
 ARGUMENT_SPEC: dict[str, dict[str, t.Any]] = spec_from_docs(yaml.safe_load(DOCUMENTATION)["options"])
 ARGUMENT_SPEC["neighbors"]["required_if"] = ENTRY_REQUIRED_IF
-_ENTRY_SPEC = ARGUMENT_SPEC["neighbors"]["options"]
+ENTRY_SPEC: dict[str, dict[str, t.Any]] = ARGUMENT_SPEC["neighbors"]["options"]
 # The top level alone: the entries go through plain_entries first.
 TOP_LEVEL_SPEC: dict[str, dict[str, t.Any]] = dict(
     ARGUMENT_SPEC, neighbors={k: v for k, v in ARGUMENT_SPEC["neighbors"].items() if k in ("type", "elements")})
@@ -69,11 +69,11 @@ def plain_entries(entries: object) -> list[dict[str, t.Any]] | None:
         return None
     plain = []
     for entry in entries:
-        if not isinstance(entry, dict) or not _ENTRY_SPEC.keys() >= entry.keys():
+        if not isinstance(entry, dict) or not ENTRY_SPEC.keys() >= entry.keys():
             return None
-        if not all(_plain_value(value, _ENTRY_SPEC[name]) for name, value in entry.items()):
+        if not all(_plain_value(value, ENTRY_SPEC[name]) for name, value in entry.items()):
             return None
-        full = {name: entry.get(name, option.get("default")) for name, option in _ENTRY_SPEC.items()}
+        full = {name: entry.get(name, option.get("default")) for name, option in ENTRY_SPEC.items()}
         if full["address"] is None or (full["state"] == "present" and full["mac"] is None):
             return None
         plain.append(full)
