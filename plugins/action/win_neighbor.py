@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import typing as t
 
 from ansible.errors import AnsibleActionFail
@@ -79,6 +81,23 @@ def bulk_diff(result: dict[str, t.Any]) -> list[dict[str, str]] | None:
             for e in result["entries"] if e["status"] in TOUCHED and "after" in e]
 
 
+@contextlib.contextmanager
+def collector_paused() -> t.Iterator[None]:
+    """Python's cyclic garbage collector paused while a task runs: what the plugin builds
+    is acyclic (reference counting frees it), and otherwise a long task's entries, alive
+    until the result is returned, are traversed again and again with every object of the
+    process. Measured with bench/controller.py: 10 000 entries cost 1.2-1.7x what 100 do an
+    entry with the collector running, 1.0-1.2x paused. A cycle made meanwhile (by the
+    connection, say) is collected once the task is over."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 class ActionModule(ActionBase):
     _supports_check_mode = True
     _supports_async = False
@@ -108,6 +127,17 @@ class ActionModule(ActionBase):
         result = super().run(tmp, task_vars)
         del tmp
 
+        with collector_paused():
+            args = self._arguments()
+            result.update(self._execute_module(module_args=args, task_vars=task_vars))
+            if self._task.diff:
+                diff = bulk_diff(result) if args.get("neighbors") is not None else single_diff(args, result)
+                if diff is not None:
+                    result["diff"] = diff
+        return result
+
+    def _arguments(self) -> dict[str, t.Any]:
+        """The task's arguments checked and normalised for the host, or AnsibleActionFail naming what is wrong."""
         try:
             # Before the spec converts a number to text, which would hide it.
             refuse_unquoted_macs(self._task.args)
@@ -118,13 +148,6 @@ class ActionModule(ActionBase):
             raise AnsibleActionFail(problem)
         args = self._validate(fold_choices(self._task.args))
         try:
-            args = normalise(args, given=self._task.args.keys())
+            return normalise(args, given=self._task.args.keys())
         except NeighborArgumentError as e:
             raise AnsibleActionFail(str(e)) from None
-
-        result.update(self._execute_module(module_args=args, task_vars=task_vars))
-        if self._task.diff:
-            diff = bulk_diff(result) if args.get("neighbors") is not None else single_diff(args, result)
-            if diff is not None:
-                result["diff"] = diff
-        return result

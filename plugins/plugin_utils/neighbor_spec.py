@@ -50,12 +50,9 @@ def exclusive_given(given: t.Collection[str]) -> str | None:
     return None
 
 
-def _plain_value(value: object, option: dict[str, t.Any]) -> bool:
-    # isinstance, as the validator's own str check: ansible-core 2.19 hands over tagged str and dict subclasses.
-    # A null choice is no choice to the validator (it refuses state: null), so it judges that entry itself.
-    if "choices" in option:
-        return isinstance(value, str) and value in option["choices"]
-    return value is None or isinstance(value, str)
+# Each entry option: its name, its default, and its choices (None: any text, or null).
+_ENTRY_OPTIONS = tuple((name, option.get("default"), option.get("choices")) for name, option in ENTRY_SPEC.items())
+_ABSENT = object()
 
 
 def plain_entries(entries: object) -> list[dict[str, t.Any]] | None:
@@ -69,11 +66,25 @@ def plain_entries(entries: object) -> list[dict[str, t.Any]] | None:
         return None
     plain = []
     for entry in entries:
-        if not isinstance(entry, dict) or not ENTRY_SPEC.keys() >= entry.keys():
+        if not isinstance(entry, dict):
             return None
-        if not all(_plain_value(value, ENTRY_SPEC[name]) for name, value in entry.items()):
+        full = {}
+        taken = 0
+        for name, default, choices in _ENTRY_OPTIONS:
+            value = entry.get(name, _ABSENT)
+            if value is _ABSENT:
+                value = default
+            # isinstance, as the validator's own str check: ansible-core 2.19 hands over tagged str.
+            # A null choice is no choice to the validator (it refuses state: null): it judges that entry itself.
+            elif not (isinstance(value, str) and value in choices if choices
+                      else value is None or isinstance(value, str)):
+                return None
+            else:
+                taken += 1
+            full[name] = value
+        # An option the spec does not know: the entry holds more than was taken from it.
+        if taken != len(entry):
             return None
-        full = {name: entry.get(name, option.get("default")) for name, option in ENTRY_SPEC.items()}
         if full["address"] is None or (full["state"] == "present" and full["mac"] is None):
             return None
         plain.append(full)
