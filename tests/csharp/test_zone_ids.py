@@ -26,7 +26,7 @@ MAC = "00-00-5E-00-53-01"
 OTHER = "00-00-5E-00-53-02"
 TABLE_READS = ("GetIpNetTable2", "GetIpNetEntry2", "MSFT_NetNeighbor.EnumerateInstances")
 ACTIVE = {"store": "active"}
-ON_7 = {"alias": "Ethernet 2", "index": 7}
+ON_7: dict[str, Any] = {"alias": "Ethernet 2", "index": 7}
 
 
 @pytest.fixture(scope="module")
