@@ -60,7 +60,7 @@ def single_diff(args: dict[str, t.Any], result: dict[str, t.Any]) -> dict[str, s
     if "before" not in result or "after" not in result:
         return None
     # The address as Windows reports it, without the zone, which names the interface when the task names none.
-    address, _, zone = args["address"].partition("%")
+    address, zone = args["address"].partition("%")[::2]
     return render_diff(f"neighbor {address} on interface {args.get('interface') or zone}",
                        describe(result["before"]), describe(result["after"]))
 

@@ -84,7 +84,7 @@ options:
         description: The physical address, as O(mac); required when O(neighbors[].state=present).
         type: str
       interface:
-        description: The interface, as O(interface); defaults to O(interface). The zone id of its address may name it too.
+        description: The interface, as O(interface); defaults to O(interface). A zone id in its address may name it.
         type: str
       state:
         description: V(present) pins the entry; V(absent) removes it from both stores, as O(state).

@@ -116,7 +116,7 @@ def address_and_zone(option: str, value: object) -> tuple[str, str | None]:
     if not (isinstance(value, str) and "%" in value):
         return normalise_address(option, value), None
     text = _require_text(option, value)
-    part, _, zone = text.partition("%")
+    part, zone = text.partition("%")[::2]
     if ":" not in part:
         raise NeighborArgumentError(option, text, "has a zone id, which only an IPv6 address takes")
     if zone == "":
@@ -287,7 +287,7 @@ def normalise(args: dict[str, t.Any], given: t.Collection[str]) -> dict[str, t.A
         address = entry["address"]
         if "%" in address:
             # The same address and interface once the zone is read, as the host reads it.
-            address, _, zone = address.partition("%")
+            address, zone = address.partition("%")[::2]
             interface = entry.get("interface", zone)
         else:
             interface = entry["interface"]

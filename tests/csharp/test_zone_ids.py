@@ -102,8 +102,8 @@ def test_the_zone_and_interface_rules_agree(helper: Any, rules: Any, zone: str, 
     def cs() -> bool:
         scoped = helper.NeighborInput.ScopedAddress.Parse("address", f"fe80::1%{zone}")
         named = helper.NeighborInput.NeighborParse.Interface("interface", interface)
-        _, resolve = scoped.Interface("interface", named, False)
-        return bool(resolve)
+        # pythonnet returns the out parameter after the result.
+        return bool(scoped.Interface("interface", named, False)[1])
 
     assert outcome(py, rules.NeighborArgumentError) == dotnet(cs)
 
@@ -226,8 +226,8 @@ def info(run: Run, **params: Any) -> tuple[list[tuple[str, int]], str | None]:
     ({"address": "fe80::1%Ethernet", "interface": "4"}, [("fe80::1", 4)]),
     ({"address": "fe80::1"}, [("fe80::1", 4), ("fe80::1", 7)]),
 ])
-def test_info_reads_the_zone_as_an_interface_filter(host: Double, run: Run, params: dict[str, Any],
-                                                   listed: list[tuple[str, int]]) -> None:
+def test_info_reads_the_zone_as_an_interface_filter(
+        host: Double, run: Run, params: dict[str, Any], listed: list[tuple[str, int]]) -> None:
     host.add_neighbor("fe80::1", 4, MAC, "Stale")
     host.add_neighbor("fe80::1", 7, MAC, "Stale")
     host.add_neighbor("fe80::2", 7, MAC, "Stale")

@@ -94,16 +94,16 @@ def entries(*given: dict[str, Any], **task: Any) -> dict[str, Any]:
 
 
 def test_each_entry_may_name_its_interface_by_its_zone(action_class: Any) -> None:
-    _, recorder = run(action_class, entries({"address": "fe80::1%4"}, {"address": "fe80::1%Ethernet 2"},
-                                            {"address": "fe80::2", "interface": "7"}),
-                      module_result={"changed": False, "entries": []})
+    recorder = run(action_class, entries({"address": "fe80::1%4"}, {"address": "fe80::1%Ethernet 2"},
+                                         {"address": "fe80::2", "interface": "7"}),
+                   module_result={"changed": False, "entries": []})[1]
     assert [(e["address"], e.get("interface")) for e in recorder.sent[0]["neighbors"]] == [
         ("fe80::1%4", None), ("fe80::1%Ethernet 2", None), ("fe80::2", "7")]
 
 
 def test_an_entry_zone_takes_the_tasks_interface_as_a_default(action_class: Any) -> None:
-    _, recorder = run(action_class, entries({"address": "fe80::1%4"}, {"address": "fe80::2"}, interface=4),
-                      module_result={"changed": False, "entries": []})
+    recorder = run(action_class, entries({"address": "fe80::1%4"}, {"address": "fe80::2"}, interface=4),
+                   module_result={"changed": False, "entries": []})[1]
     assert [(e["address"], e["interface"]) for e in recorder.sent[0]["neighbors"]] == [
         ("fe80::1%4", "4"), ("fe80::2", "4")]
 
@@ -141,8 +141,8 @@ def test_bad_entry_zones_fail_on_the_controller(action_class: Any, args: dict[st
 
 
 def test_the_same_address_on_two_interfaces_is_no_duplicate(action_class: Any) -> None:
-    _, recorder = run(action_class, entries({"address": "fe80::1%4"}, {"address": "fe80::1%7"}),
-                      module_result={"changed": False, "entries": []})
+    recorder = run(action_class, entries({"address": "fe80::1%4"}, {"address": "fe80::1%7"}),
+                   module_result={"changed": False, "entries": []})[1]
     assert len(recorder.sent[0]["neighbors"]) == 2
 
 
@@ -154,8 +154,8 @@ def test_the_same_address_on_two_interfaces_is_no_duplicate(action_class: Any) -
 def test_the_diff_header_names_the_address_without_its_zone(action_class: Any, args: dict[str, Any],
                                                             header: str) -> None:
     before = dict(BEFORE, address=LINK_LOCAL)
-    result, _ = run(action_class, dict(args, mac=MAC), diff=True,
-                    module_result={"changed": True, "before": before, "after": dict(AFTER, address=LINK_LOCAL)})
+    result = run(action_class, dict(args, mac=MAC), diff=True,
+                 module_result={"changed": True, "before": before, "after": dict(AFTER, address=LINK_LOCAL)})[0]
     assert result["diff"]["before_header"] == f"{header} (before)"
     assert result["diff"]["after_header"] == f"{header} (after)"
     assert "%" not in result["diff"]["before"] + result["diff"]["after"]
