@@ -341,8 +341,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
     // An address as a task writes it. An IPv6 address may carry its zone id (RFC 4007 section 11:
     // <address>%<zone_id>), which names its interface, by index (digits) or alias as the interface
     // option takes it: fe80::1%12, the spelling ping and ipconfig print, or fe80::1%Ethernet.
-    // Windows' own parsers (RtlIpv6StringToAddressEx, ParseNetworkString with NET_STRING_IPV6_ADDRESS)
-    // take a number only; an alias is the other kind RFC 4007 section 11.2 allows, interface names.
+    // Windows' own parsers document the %scope form with a number, the scope ID they return a ULONG
+    // (RtlIpv6StringToAddressEx, https://learn.microsoft.com/windows/win32/api/ip2string/nf-ip2string-rtlipv6stringtoaddressexw;
+    // ParseNetworkString with NET_STRING_IPV6_ADDRESS, example ...%2,
+    // https://learn.microsoft.com/windows/win32/api/iphlpapi/nf-iphlpapi-parsenetworkstring); an alias is
+    // the other kind RFC 4007 section 11.2 allows, interface names, which this helper looks up itself.
     // The address itself is kept without its zone (ScopeId 0), as Windows reports a neighbor's address.
     public sealed class ScopedAddress
     {
