@@ -57,7 +57,7 @@ def cases(work: Path) -> dict[str, tuple[str, int]]:
     """Name: (the play, the pins its host holds)."""
     def write(name: str, task: str, pins: int) -> tuple[str, int]:
         vars_files = f"  vars_files: [pins_{pins}.yml]\n" if pins > 1 else ""
-        return (f"- hosts: all\n  gather_facts: false\n{vars_files}  tasks:\n    - name: {name}\n      {task}\n",
+        return (f"- hosts: all\n  gather_facts: false\n{vars_files}  tasks:\n    - name: \"{name}\"\n      {task}\n",
                 pins)
 
     for n in {*SIZES, LOOP}:
@@ -121,8 +121,8 @@ def ratio(seconds: dict[str, list[float]], case: str, to: str) -> str:
 
 def per_entry(seconds: dict[str, list[float]], n: int) -> list[float]:
     """The host's cost an entry: what a task of n entries takes beyond a task of one, per added entry."""
-    return [(big - one) / (n - 1) for big, one in zip(seconds[entries(n)],
-                                                        seconds[entries(1)], strict=True)]
+    pairs = zip(seconds[entries(n)], seconds[entries(1)], strict=True)
+    return [(big - one) / (n - 1) for big, one in pairs]
 
 
 def report(seconds: dict[str, list[float]]) -> None:

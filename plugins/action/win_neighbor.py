@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import typing as t
 
 from ansible.errors import AnsibleActionFail
@@ -100,6 +101,20 @@ def collector_paused() -> t.Iterator[None]:
             gc.enable()
 
 
+# An entry as one JSON text, which the module's dict elements take (Ansible.Basic parses and validates
+# it as any entry): ansible-core's exec wrapper turns each JSON object of the arguments into a
+# hashtable in PowerShell script (Convert-JsonObject), measured at 0.2-0.5 ms an entry; a text
+# passes through it untouched.
+_ENTRY_TEXT = json.JSONEncoder(separators=(",", ":"))
+
+
+def as_sent(args: dict[str, t.Any]) -> dict[str, t.Any]:
+    """The arguments as handed to the host: each neighbors entry as its JSON text."""
+    if args.get("neighbors") is None:
+        return args
+    return dict(args, neighbors=[_ENTRY_TEXT.encode(entry) for entry in args["neighbors"]])
+
+
 class ActionModule(ActionBase):
     _supports_check_mode = True
     _supports_async = False
@@ -131,7 +146,7 @@ class ActionModule(ActionBase):
 
         with collector_paused():
             args = self._arguments()
-            result.update(self._execute_module(module_args=args, task_vars=task_vars))
+            result.update(self._execute_module(module_args=as_sent(args), task_vars=task_vars))
             if self._task.diff:
                 diff = bulk_diff(result) if args.get("neighbors") is not None else single_diff(args, result)
                 if diff is not None:

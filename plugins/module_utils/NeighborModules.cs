@@ -5,6 +5,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Management.Automation;
 using System.Net;
 using Ansible.Basic;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborActiveReconcile;
@@ -74,7 +75,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
         // (built by concatenation, even where there is no event log), and when Windows refuses the
         // text it warns on the task. The .ps1 sets the spec's no_log from this: such a task is not
         // logged, where it could not be. Counted as Ansible.Basic writes an entry, with every option of
-        // the entry present (validation fills the missing ones with $null).
+        // the entry present (validation fills the missing ones with $null); an entry the action plugin
+        // sent as JSON text is read as Ansible.Basic reads it (only until the limit is passed).
         public static bool TooLongToLog(IDictionary arguments, IDictionary spec)
         {
             IList entries = arguments == null ? null : arguments["neighbors"] as IList;
@@ -84,7 +86,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             long length = 0;
             foreach (object item in entries)
             {
-                IDictionary entry = item as IDictionary;
+                IDictionary entry = item as IDictionary ?? AsDictionary(item as string);
                 foreach (string option in options.Keys)
                 {
                     object value = entry == null ? null : entry[option];
@@ -95,6 +97,40 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
                     return true;
             }
             return false;
+        }
+
+        // The action plugin sends each neighbors entry as its JSON text (ansible-core's exec wrapper turns
+        // each JSON object into a hashtable in PowerShell script, 0.2-0.5 ms an entry; a text it passes
+        // through), and Ansible.Basic's dict type parses such a text, but only a string: the exec wrapper
+        // hands it over wrapped in a PSObject, which Ansible.Basic refuses ("cannot be converted to a
+        // dict"). Unwrapped in place, before Ansible.Basic reads the arguments.
+        public static void UnwrapEntryTexts(IDictionary arguments)
+        {
+            IList entries = arguments == null ? null : arguments["neighbors"] as IList;
+            if (entries == null || entries.IsReadOnly)
+                return;
+            for (int i = 0; i < entries.Count; i++)
+            {
+                PSObject wrapped = entries[i] as PSObject;
+                if (wrapped != null && wrapped.BaseObject is string)
+                    entries[i] = wrapped.BaseObject;
+            }
+        }
+
+        // An entry the action plugin sent as its JSON text, as Ansible.Basic will read it; null for other text.
+        private static IDictionary AsDictionary(string text)
+        {
+            if (text == null || !text.StartsWith("{"))
+                return null;
+            try
+            {
+                return AnsibleModule.FromJson<Dictionary<string, object>>(text);
+            }
+            catch (Exception)
+            {
+                // Not JSON after all: Ansible.Basic refuses it, naming the entry.
+                return null;
+            }
         }
 
         public static string Run(AnsibleModule module)

@@ -42,13 +42,15 @@ $spec = @{
     supports_check_mode = $true
 }
 
-# A task whose arguments are too long for the event log is not logged (NeighborModule.TooLongToLog);
-# the exec wrapper hands them over as $complex_args, absent (and the helper not loaded) where only the
-# spec is read, as by ansible-test.
+# Before Ansible.Basic reads them: the entries the action plugin sends as JSON text are unwrapped for
+# it (NeighborModule.UnwrapEntryTexts), and a task whose arguments are too long for the event log is
+# not logged (TooLongToLog). The exec wrapper hands them over as $complex_args, absent (and the helper
+# not loaded) where only the spec is read, as by ansible-test.
 $arguments = Get-Variable -Name complex_args -Scope Global -ValueOnly -ErrorAction SilentlyContinue
 if ($arguments) {
-    $spec.no_log = [ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.NeighborModule]::TooLongToLog(
-        $arguments, $spec)
+    $neighborModule = [ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborModules.NeighborModule]
+    $null = $neighborModule::UnwrapEntryTexts($arguments)
+    $spec.no_log = $neighborModule::TooLongToLog($arguments, $spec)
 }
 $module = [Ansible.Basic.AnsibleModule]::Create($args, $spec)
 

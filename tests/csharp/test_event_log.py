@@ -22,7 +22,7 @@ EVENT_MESSAGE_LIMIT = 31839
 # The module's own spec (the .ps1 up to Create), then Ansible.Basic's text of the arguments,
 # read through its private FormatLogData, and the .ps1's decision.
 SCRIPT = r"""
-param([string]$Module, [int]$Count)
+param([string]$Module, [int]$Count, [string]$Form)
 $entries = [System.Collections.Generic.List[object]]::new()
 foreach ($i in 1..$Count) {
     $entry = [System.Collections.Generic.Dictionary[string, object]]::new()
@@ -30,6 +30,10 @@ foreach ($i in 1..$Count) {
     $entry['mac'] = '00-00-5E-00-53-{0:X2}' -f ($i % 256)
     $entry['interface'] = 'Ethernet'
     $entry['state'] = 'present'
+    if ($Form -eq 'text') {
+        # As the action plugin sends an entry (plugins/action/win_neighbor.py, as_sent).
+        $entry = ConvertTo-Json -Compress -InputObject $entry
+    }
     $entries.Add($entry)
 }
 $global:complex_args = @{ interface = 'Ethernet'; neighbors = $entries; _ansible_module_name = 'win_neighbor' }
@@ -44,9 +48,11 @@ $logText = $format.Invoke($created, [object[]]@($created.Params, 2))
 """
 
 
+@pytest.mark.parametrize("form", ["dict", "text"])
 @pytest.mark.parametrize("count", [1, 100, 200, 230, 260, 300, 1000])
-def test_a_task_is_logged_exactly_when_windows_takes_its_text(helper: Any, count: int) -> None:
-    logged, length = csharp.run_script(SCRIPT, Module=str(MODULE), Count=count)[0].split()
+def test_a_task_is_logged_exactly_when_windows_takes_its_text(helper: Any, count: int, form: str) -> None:
+    """Entries as dicts (the module run without its action plugin) and as the JSON texts the action plugin sends."""
+    logged, length = csharp.run_script(SCRIPT, Module=str(MODULE), Count=count, Form=form)[0].split()
     if int(length) > EVENT_MESSAGE_LIMIT:
         assert logged == "False", f"{count} entries: {length} characters would be refused, and logged"
     elif int(length) < EVENT_MESSAGE_LIMIT - 4096:

@@ -7,6 +7,7 @@ The module run is the one boundary replaced: a Recorder keeps what would be
 sent to the host and answers with a given result."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ansible.parsing.dataloader import DataLoader
@@ -25,6 +26,12 @@ class Recorder:
     def __init__(self, result: dict[str, Any]) -> None:
         self.result = result
         self.sent: list[dict[str, Any]] = []
+
+    def entries(self, call: int = 0) -> list[dict[str, Any]]:
+        """The neighbors entries of a module run, each sent as its JSON text (the action plugin's as_sent)."""
+        texts = self.sent[call]["neighbors"]
+        assert all(isinstance(text, str) and text.startswith("{") for text in texts), texts
+        return [json.loads(text) for text in texts]
 
 
 def run(action_class: Any, args: dict[str, Any], *, diff: bool = False, check_mode: bool = False,

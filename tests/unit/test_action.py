@@ -108,7 +108,7 @@ def test_entries_are_normalised_with_the_task_interface_as_default(action_class:
     ]}
     result, recorder = run(action_class, args, module_result={"changed": False, "entries": []})
     assert recorder.sent[0]["interface"] == "7"
-    assert recorder.sent[0]["neighbors"] == [
+    assert recorder.entries() == [
         {"address": "10.0.0.1", "mac": MAC, "interface": "7", "state": "present"},
         {"address": "2001:db8::1", "mac": MAC, "interface": "Ethernet", "state": "present"},
         {"address": "10.0.0.2", "interface": "7", "state": "absent"},
@@ -256,9 +256,10 @@ def test_choices_are_taken_in_any_letter_case(action_class: Any) -> None:
             "mac_mismatch": "Fail", "neighbors": [{"address": "10.0.0.1", "mac": MAC, "state": "PRESENT",
                                                    "store": "Persistent"},
                                                   {"address": "10.0.0.2", "state": "Absent"}]}
-    sent = run(action_class, args)[1].sent[0]
+    recorder = run(action_class, args)[1]
+    sent = recorder.sent[0]
     assert (sent["store"], sent["purge_family"], sent["mac_mismatch"]) == ("active", "ipv4", "fail")
-    assert [(e["state"], e.get("store")) for e in sent["neighbors"]] == [("present", "persistent"), ("absent", None)]
+    assert [(e["state"], e.get("store")) for e in recorder.entries()] == [("present", "persistent"), ("absent", None)]
     single = run(action_class, {"address": "10.0.0.1", "interface": "Ethernet", "state": "Absent"})[1].sent[0]
     assert single["state"] == "absent"
 

@@ -97,14 +97,14 @@ def test_each_entry_may_name_its_interface_by_its_zone(action_class: Any) -> Non
     recorder = run(action_class, entries({"address": "fe80::1%4"}, {"address": "fe80::1%Ethernet 2"},
                                          {"address": "fe80::2", "interface": "7"}),
                    module_result={"changed": False, "entries": []})[1]
-    assert [(e["address"], e.get("interface")) for e in recorder.sent[0]["neighbors"]] == [
+    assert [(e["address"], e.get("interface")) for e in recorder.entries()] == [
         ("fe80::1%4", None), ("fe80::1%Ethernet 2", None), ("fe80::2", "7")]
 
 
 def test_an_entry_zone_takes_the_tasks_interface_as_a_default(action_class: Any) -> None:
     recorder = run(action_class, entries({"address": "fe80::1%4"}, {"address": "fe80::2"}, interface=4),
                    module_result={"changed": False, "entries": []})[1]
-    assert [(e["address"], e["interface"]) for e in recorder.sent[0]["neighbors"]] == [
+    assert [(e["address"], e["interface"]) for e in recorder.entries()] == [
         ("fe80::1%4", "4"), ("fe80::2", "4")]
 
 
@@ -143,7 +143,7 @@ def test_bad_entry_zones_fail_on_the_controller(action_class: Any, args: dict[st
 def test_the_same_address_on_two_interfaces_is_no_duplicate(action_class: Any) -> None:
     recorder = run(action_class, entries({"address": "fe80::1%4"}, {"address": "fe80::1%7"}),
                    module_result={"changed": False, "entries": []})[1]
-    assert len(recorder.sent[0]["neighbors"]) == 2
+    assert len(recorder.entries()) == 2
 
 
 @pytest.mark.parametrize("args,header", [
