@@ -245,6 +245,18 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
         // store: persistent (now and after every reboot) rather than active (until the next one).
         public bool Persistent { get; private set; }
         public string Where { get; private set; }
+        // mac: learned (NeighborLearned.cs): Mac is null until taken from the host, then set by Learn.
+        public bool Learned { get; private set; }
+
+        public const string LearnedMac = "learned";
+
+        // This request with the MAC mac: learned took from the host.
+        public NeighborRequest Learn(byte[] mac)
+        {
+            NeighborRequest learned = new NeighborRequest(Address, mac, Interface, Present, Persistent, Where);
+            learned.Learned = true;
+            return learned;
+        }
 
         public NeighborRequest(IPAddress address, byte[] mac, InterfaceName iface, bool present, bool persistent,
             string where)
@@ -286,12 +298,16 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
             string macText = Text(parameters, "mac");
             if (present && macText == null)
                 throw new NeighborInputException(where + "mac is required when state is present");
-            byte[] mac = macText == null ? null : NeighborParse.Mac(where + "mac", macText);
+            // learned, in any letter case, takes the MAC from the host; with state absent, mac is not used.
+            bool learned = macText != null && Is(macText, LearnedMac);
+            byte[] mac = macText == null || learned ? null : NeighborParse.Mac(where + "mac", macText);
             string ifaceText = Text(parameters, "interface") ?? defaultInterface;
             if (ifaceText == null && where.Length > 0)
                 throw new NeighborInputException(where + "interface is required when the task sets no interface");
             InterfaceName iface = NeighborParse.Interface(where + "interface", ifaceText);
-            return new NeighborRequest(address, mac, iface, present, persistent, where);
+            NeighborRequest request = new NeighborRequest(address, mac, iface, present, persistent, where);
+            request.Learned = learned && present;
+            return request;
         }
 
         // Every element of neighbors, all validated before anything is read or changed.
