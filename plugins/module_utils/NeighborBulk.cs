@@ -112,6 +112,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                     item.Before = item.Pin.Current;
                 }
                 item.Change = StoresReconcile.Plan(item.Request, item.Before);
+                // An address no store held before its resolution is added, as the report's before shows.
+                if (item.Found != null && !item.Found.Holds && item.Change == NeighborChange.Update)
+                    item.Change = NeighborChange.Add;
                 string disagreement = NeighborReconcile.Disagreement(item.Request, item.Before.Active);
                 if (disagreement != null)
                     disagreements.Add(item.Request.Where.TrimEnd('.') + ": " + disagreement);
