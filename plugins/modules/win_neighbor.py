@@ -419,7 +419,7 @@ mac_source:
     - V(learned) the MAC of the learned (ARP/ND) entry.
     - V(resolved) the host resolved the address (C(ResolveIpNetEntry2), ARP or a neighbor solicitation)
       and the neighbor answered.
-    - V(would resolve) check mode, where nothing is sent: the host would resolve the address.
+    - V(would resolve) check mode, where nothing is sent; the host would resolve the address.
     - With O(neighbors), each entry with O(neighbors[].mac=learned) has its own in RV(entries).
   returned: for a single entry with O(mac=learned)
   type: str
