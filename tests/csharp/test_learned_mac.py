@@ -23,7 +23,7 @@ BOTH = entry("192.0.2.1", MAC, "Permanent", stores=["active", "persistent"], per
 
 @pytest.mark.parametrize("state", ["Reachable", "Stale", "Delay", "Probe"])
 def test_the_learned_mac_is_pinned_in_both_stores_without_resolving(host: Double, run: Run, calls: Calls,
-                                                                   state: str) -> None:
+                                                                    state: str) -> None:
     host.add_neighbor("192.0.2.1", 4, MAC, state)
     host.answer("192.0.2.1", 4, OTHER)  # would give another MAC, were the host to ask
     result, error = run(ONE)
@@ -127,7 +127,7 @@ def test_a_pinned_address_is_never_resolved(host: Double, run: Run, calls: Calls
 
 
 def test_an_active_pin_is_completed_in_the_persistent_store_with_its_mac(host: Double, run: Run,
-                                                                          calls: Calls) -> None:
+                                                                         calls: Calls) -> None:
     host.add_neighbor("192.0.2.1", 4, MAC, "Permanent")
     host.answer("192.0.2.1", 4, OTHER)
     result, error = run(ONE)
