@@ -72,9 +72,10 @@ def per_task(cls: type, args: dict[str, Any], module_result: dict[str, Any]) -> 
 
 def as_a_playbook_gives(args: dict[str, Any]) -> Any:
     """The arguments as ansible-core loads them from a playbook's YAML: tagged with their origin."""
-    path = Path(tempfile.mkdtemp(prefix="ipneighbor-bench-")) / "task.yml"
-    path.write_text(yaml.safe_dump(args))
-    return DataLoader().load_from_file(str(path))
+    with tempfile.TemporaryDirectory(prefix="ipneighbor-bench-") as scratch:
+        path = Path(scratch) / "task.yml"
+        path.write_text(yaml.safe_dump(args))
+        return DataLoader().load_from_file(str(path))
 
 
 def main() -> int:

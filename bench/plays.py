@@ -1,81 +1,148 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The real per-task cost: one-task plays end to end through ansible-playbook, ssh
-and real pwsh on the lab (tests/lab/README.md), of win_neighbor (a pin that
-changes the host), win_neighbor_info and a bare Ansible.Basic module, paired in
-rounds and printed as ratios to the bare module."""
+"""The real per-task cost on the lab (tests/lab/README.md): ansible-playbook, the action plugin,
+ssh, real pwsh, ansible-core's exec wrapper, the module, the IP Helper double. Each case is a
+one-task play of what a playbook really sends: the pins are a list in a vars file (loaded and
+templated by ansible-core) handed to `neighbors:`, or to a `loop:` of single-entry tasks. Each
+host already holds its pins in both stores: the steady state of a scheduled fleet run, where
+nothing changes. Cases are paired in rounds; the task's time (its start to its result, from
+the lab_record callback) is printed with ratios against the other cases. Run by bench/run.py."""
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 LAB = ROOT / "tests" / "lab"
 sys.path[:0] = [str(LAB), str(ROOT / "tests" / "tools")]
 
 import lab_collection  # noqa: E402
+import lab_host  # noqa: E402
 
 ROUNDS = 5
-TASKS = {
-    "bare Ansible.Basic module": "lab_probe:",
-    "win_neighbor_info": "ipneighbor.windows.win_neighbor_info:",
-    "win_neighbor (a pin)": ("ipneighbor.windows.win_neighbor:\n        address: 192.0.2.60\n"
-                             "        mac: 00-00-5E-00-53-3C\n        interface: Ethernet"),
-}
+SIZES = (1, 100, 1_000, 10_000)
+LOOP = 100
+PIN = "ipneighbor.windows.win_neighbor"
 
 
-def play(work: Path, name: str, task: str) -> Path:
-    path = work / f"{len(list(work.glob('*.yml')))}.yml"
-    path.write_text(f"- hosts: all\n  gather_facts: false\n  tasks:\n    - name: {name}\n      {task}\n")
-    return path
+def pin(i: int) -> dict[str, str]:
+    return {"address": str(ipaddress.ip_address("10.0.0.0") + i + 1),
+            "mac": f"02-00-5E-{i >> 16 & 0xFF:02X}-{i >> 8 & 0xFF:02X}-{i & 0xFF:02X}"}
+
+
+def host(n: int) -> dict[str, Any]:
+    """The lab's default host that already holds n pins on Ethernet (index 4), in both stores."""
+    state = json.loads(json.dumps(lab_host.DEFAULT_HOST))
+    for i in range(n):
+        state["neighbors"].append(dict(pin(i), interface_index=4, state="Permanent"))
+        state["persistent"].append(dict(pin(i), interface_index=4))
+    return state
+
+
+def entries(n: int) -> str:
+    return "1 entry (neighbors:)" if n == 1 else f"{n} entries (neighbors:)"
+
+
+def cases(work: Path) -> dict[str, tuple[str, int]]:
+    """Name: (the play, the pins its host holds)."""
+    def write(name: str, task: str, pins: int) -> tuple[str, int]:
+        vars_files = f"  vars_files: [pins_{pins}.yml]\n" if pins > 1 else ""
+        return (f"- hosts: all\n  gather_facts: false\n{vars_files}  tasks:\n    - name: {name}\n      {task}\n",
+                pins)
+
+    for n in {*SIZES, LOOP}:
+        (work / f"pins_{n}.yml").write_text(yaml.safe_dump({"pins": [pin(i) for i in range(n)]}))
+    one = pin(0)
+    found = {"bare Ansible.Basic module": write("bare", "lab_probe:", 0),
+             "1 entry (address:)": write("one", f"{PIN}:\n        address: {one['address']}\n"
+                                                f"        mac: {one['mac']}\n        interface: Ethernet", 1)}
+    for n in SIZES:
+        listed = f"\n          - {{address: {one['address']}, mac: {one['mac']}}}" if n == 1 else ' "{{ pins }}"'
+        found[entries(n)] = write(str(n), f"{PIN}:\n        interface: Ethernet\n        neighbors:{listed}", n)
+    found[f"loop of {LOOP} single-entry tasks"] = write(
+        "loop", f'{PIN}:\n        address: "{{{{ item.address }}}}"\n        mac: "{{{{ item.mac }}}}"\n'
+        f'        interface: Ethernet\n      loop: "{{{{ pins }}}}"', LOOP)
+    return found
 
 
 def main() -> int:
     started = subprocess.run(["bash", str(LAB / "host.sh"), "start"], capture_output=True, text=True, check=True)
     lab_vars = started.stdout.strip().splitlines()[-1]
+    seconds: dict[str, list[float]] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="ipneighbor-bench-") as scratch:
             work = Path(scratch)
-            galaxy = Path(sys.executable).parent / "ansible-galaxy"
-            collections = lab_collection.install(work / "collections", galaxy)
+            bin_dir = Path(sys.executable).parent
+            collections = lab_collection.install(work / "collections", bin_dir / "ansible-galaxy")
             (work / "library").symlink_to(LAB / "playbooks" / "library")
-            env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=str(collections), ANSIBLE_CONFIG=str(LAB / "ansible.cfg"))
-            plays = {name: play(work, name, task) for name, task in TASKS.items()}
-            seconds: dict[str, list[float]] = {name: [] for name in TASKS}
-            # One state file throughout: one ssh master connection serves every play.
-            state = work / "state.json"
-            (work / "inventory.ini").write_text(f"bench {lab_vars} lab_state={state}\n")
-            inventory = work / "inventory.ini"
+            env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=str(collections), ANSIBLE_CONFIG=str(LAB / "ansible.cfg"),
+                       ANSIBLE_CALLBACKS_ENABLED="lab_record", LAB_RECORD=str(work / "record.json"),
+                       # One master connection a host for the whole run, however long a round takes.
+                       ANSIBLE_SSH_ARGS="-C -o ControlMaster=auto -o ControlPersist=900s")
+            runs = {}
+            for i, (name, (text, n)) in enumerate(cases(work).items()):
+                (work / f"play_{i}.yml").write_text(text)
+                runs[name] = (work / f"play_{i}.yml", n)
+            seconds = {name: [] for name in runs}
             for round_ in range(ROUNDS + 1):  # the first round warms ssh and the caches, and is not counted
-                state.unlink(missing_ok=True)  # the default host again, so that the pin changes it
-                for name, path in plays.items():
-                    began = time.perf_counter()
-                    proc = subprocess.run([Path(sys.executable).parent / "ansible-playbook", "-i", str(inventory),
-                                           str(path)], capture_output=True, text=True, env=env, check=False)
-                    took = time.perf_counter() - began
-                    if proc.returncode != 0:
-                        print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
+                for name, (path, n) in runs.items():
+                    state = work / f"host_{n}.json"
+                    lab_host.save_state(state, host(n))
+                    (work / "inventory.ini").write_text(f"bench {lab_vars} lab_state={state}\n")
+                    proc = subprocess.run([bin_dir / "ansible-playbook", "-i", str(work / "inventory.ini"), str(path)],
+                                          capture_output=True, text=True, env=env, check=False)
+                    record = json.loads((work / "record.json").read_text())
+                    if proc.returncode != 0 or record["stats"]["bench"]["changed"]:
+                        print(name, proc.stdout[-3000:], proc.stderr[-2000:], file=sys.stderr)
                         return 1
                     if round_:
-                        seconds[name].append(took)
-                calls = json.loads(state.read_text())["calls"]
-                assert calls["CreateIpNetEntry2"] == 1, "the pin did not change the host"
+                        seconds[name].append(record["results"][-1]["seconds"])
     finally:
         subprocess.run(["bash", str(LAB / "host.sh"), "stop"], check=False)
-    bare = seconds["bare Ansible.Basic module"]
-    print(f"== one-task plays on the lab (ansible-playbook, ssh, real pwsh), {ROUNDS} paired rounds")
-    for name, times in seconds.items():
-        ratios = [t / b for t, b in zip(times, bare, strict=True)]
-        print(f"{name:28} median {statistics.median(times):5.2f} s   {statistics.median(ratios):.2f}x the bare module "
-              f"({min(ratios):.2f}-{max(ratios):.2f})")
+    report(seconds)
     return 0
+
+
+def ratio(seconds: dict[str, list[float]], case: str, to: str) -> str:
+    """The median of the rounds' ratios (paired: each round's two runs were close in time), and their range."""
+    ratios = [a / b for a, b in zip(seconds[case], seconds[to], strict=True)]
+    return f"{statistics.median(ratios):6.2f}x ({min(ratios):.2f}-{max(ratios):.2f})"
+
+
+def per_entry(seconds: dict[str, list[float]], n: int) -> list[float]:
+    """The host's cost an entry: what a task of n entries takes beyond a task of one, per added entry."""
+    return [(big - one) / (n - 1) for big, one in zip(seconds[entries(n)],
+                                                        seconds[entries(1)], strict=True)]
+
+
+def report(seconds: dict[str, list[float]]) -> None:
+    bare = "bare Ansible.Basic module"
+    print(f"== one-task plays on the lab (ansible-playbook, ssh, real pwsh), steady state, {ROUNDS} paired rounds; "
+          "task time (start to result) and ratios: median of the rounds (range)")
+    for name, times in seconds.items():
+        print(f"{name:36} {statistics.median(times) * 1e3:8.0f} ms   {ratio(seconds, name, bare)} the bare module")
+    print("1 entry (address:) against the bare module (target <= 1.1):       "
+          f"{ratio(seconds, '1 entry (address:)', bare)}")
+    print("1000 entries against 1 entry (neighbors:) (target <= 1.5):       "
+          f"{ratio(seconds, entries(1000), entries(1))}")
+    print("10000 entries against 1 entry (neighbors:):                      "
+          f"{ratio(seconds, entries(10_000), entries(1))}")
+    flat = [a / b for a, b in zip(per_entry(seconds, 10_000), per_entry(seconds, 100), strict=True)]
+    print(f"time an added entry, 10000 entries against 100 (target <= 1.5):  {statistics.median(flat):6.2f}x "
+          f"({min(flat):.2f}-{max(flat):.2f}; {statistics.median(per_entry(seconds, 100)) * 1e6:.0f} and "
+          f"{statistics.median(per_entry(seconds, 10_000)) * 1e6:.0f} us an entry)")
+    print(f"a loop of {LOOP} single-entry tasks against one task of {LOOP} entries:  "
+          f"{ratio(seconds, f'loop of {LOOP} single-entry tasks', entries(LOOP))}")
 
 
 if __name__ == "__main__":

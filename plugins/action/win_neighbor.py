@@ -64,7 +64,9 @@ def single_diff(args: dict[str, t.Any], result: dict[str, t.Any]) -> dict[str, s
     # No "after" when the task failed before Windows could be read back: no diff then.
     if "before" not in result or "after" not in result:
         return None
-    return render_diff(f"neighbor {args['address']} on interface {args['interface']}",
+    # The address as Windows reports it, without the zone, which names the interface when the task names none.
+    address, zone = args["address"].partition("%")[::2]
+    return render_diff(f"neighbor {address} on interface {args.get('interface') or zone}",
                        describe(result["before"]), describe(result["after"]) + mac_source(result))
 
 

@@ -162,7 +162,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             List<BulkItem> items = new List<BulkItem>();
             foreach (NeighborRequest request in requests)
             {
-                NeighborInterface iface = Lookup(request.Where + "interface", request.Interface, interfaces);
+                NeighborInterface iface = Lookup(request.InterfaceOption, request.Interface, interfaces);
+                ZoneCheck.Agree(request, iface, delegate(string option, InterfaceName name)
+                {
+                    return Lookup(option, name, interfaces);
+                });
                 NeighborReconcile.CheckMac(request, iface);
                 string key = Snapshot.Key(iface.Index, request.Address);
                 NeighborRequest first;

@@ -20,7 +20,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
         public NeighborInputException(string option, string value, string problem)
             : base(String.Format("{0} '{1}' {2}", option, value, problem))
         {
+            Problem = problem;
         }
+
+        // What is wrong with the value, without the option and the value; null when the message has no value.
+        public string Problem { get; private set; }
 
         public NeighborInputException(string message)
             : base(message)
@@ -245,6 +249,19 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
         // store: persistent (now and after every reboot) rather than active (until the next one).
         public bool Persistent { get; private set; }
         public string Where { get; private set; }
+        // The address as written, with its zone id if it has one; null for an entry purge found.
+        public ScopedAddress Scoped { get; private set; }
+        // The option a lookup of Interface names in its messages: the address when its zone alone names it.
+        public string InterfaceOption
+        {
+            get { return interfaceOption ?? Where + "interface"; }
+        }
+        string interfaceOption;
+        // The interface option the zone is compared with (the entry's own, else the task's), and whether
+        // the zone names the interface one way (an index, say) and that option the other: then the host
+        // compares the two once both are resolved, before any change (NeighborInterfaces.cs's ZoneCheck).
+        public string ComparedOption { get; private set; }
+        public bool ZoneToResolve { get; private set; }
         // mac: learned (NeighborLearned.cs): Mac is null until taken from the host, then set by Learn.
         public bool Learned { get; private set; }
 
@@ -253,7 +270,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
         // This request with the MAC mac: learned took from the host.
         public NeighborRequest Learn(byte[] mac)
         {
-            NeighborRequest learned = new NeighborRequest(Address, mac, Interface, Present, Persistent, Where);
+            // A copy of every field (the zone's included), with the MAC.
+            NeighborRequest learned = (NeighborRequest)MemberwiseClone();
+            learned.Mac = mac;
             learned.Learned = true;
             return learned;
         }
@@ -294,18 +313,28 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
             // Ansible.Basic has checked state and store against their choices.
             bool present = !Is(Text(parameters, "state"), "absent");
             bool persistent = Is(Text(parameters, "store") ?? defaultStore ?? PersistentStore, PersistentStore);
-            IPAddress address = NeighborParse.Address(where + "address", Text(parameters, "address"));
+            ScopedAddress scoped = ScopedAddress.Parse(where + "address", Text(parameters, "address"));
+            IPAddress address = scoped.Address;
             string macText = Text(parameters, "mac");
             if (present && macText == null)
                 throw new NeighborInputException(where + "mac is required when state is present");
             // learned, in any letter case, takes the MAC from the host; with state absent, mac is not used.
             bool learned = macText != null && Is(macText, LearnedMac);
             byte[] mac = macText == null || learned ? null : NeighborParse.Mac(where + "mac", macText);
-            string ifaceText = Text(parameters, "interface") ?? defaultInterface;
-            if (ifaceText == null && where.Length > 0)
+            string ownIface = Text(parameters, "interface");
+            string ifaceText = ownIface ?? defaultInterface;
+            if (ifaceText == null && where.Length > 0 && scoped.Zone == null)
                 throw new NeighborInputException(where + "interface is required when the task sets no interface");
-            InterfaceName iface = NeighborParse.Interface(where + "interface", ifaceText);
-            NeighborRequest request = new NeighborRequest(address, mac, iface, present, persistent, where);
+            InterfaceName iface = ifaceText == null && scoped.Zone != null
+                ? null : NeighborParse.Interface(where + "interface", ifaceText);
+            string ifaceOption = ownIface != null || where.Length == 0 ? where + "interface" : "interface";
+            bool zoneToResolve;
+            InterfaceName named = scoped.Interface(ifaceOption, iface, out zoneToResolve);
+            NeighborRequest request = new NeighborRequest(address, mac, named, present, persistent, where);
+            request.Scoped = scoped;
+            request.interfaceOption = iface == null ? scoped.ZoneOption : null;
+            request.ComparedOption = ifaceOption;
+            request.ZoneToResolve = zoneToResolve;
             request.Learned = learned && present;
             return request;
         }
@@ -323,6 +352,93 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
                 requests.Add(FromParameters(entry, where, defaultInterface, defaultStore));
             }
             return requests;
+        }
+    }
+
+    // An address as a task writes it. An IPv6 address may carry its zone id (RFC 4007 section 11:
+    // <address>%<zone_id>), which names its interface, by index (digits) or alias as the interface
+    // option takes it: fe80::1%12, the spelling ping and ipconfig print, or fe80::1%Ethernet.
+    // Windows' own parsers document the %scope form with a number, the scope ID they return a ULONG
+    // (RtlIpv6StringToAddressEx, https://learn.microsoft.com/windows/win32/api/ip2string/nf-ip2string-rtlipv6stringtoaddressexw;
+    // ParseNetworkString with NET_STRING_IPV6_ADDRESS, example ...%2,
+    // https://learn.microsoft.com/windows/win32/api/iphlpapi/nf-iphlpapi-parsenetworkstring); an alias is
+    // the other kind RFC 4007 section 11.2 allows, interface names, which this helper looks up itself.
+    // The address itself is kept without its zone (ScopeId 0), as Windows reports a neighbor's address.
+    public sealed class ScopedAddress
+    {
+        public IPAddress Address { get; private set; }
+        public InterfaceName Zone { get; private set; }
+        public string Option { get; private set; }
+        public string Text { get; private set; }
+
+        ScopedAddress(string option, string text, IPAddress address, InterfaceName zone)
+        {
+            Option = option;
+            Text = text;
+            Address = address;
+            Zone = zone;
+        }
+
+        // How a lookup of the zone names it: address 'fe80::1%Ethernet', zone id 'Ethernet': ...
+        public string ZoneOption
+        {
+            get { return String.Format("{0} '{1}', zone id", Option, Text); }
+        }
+
+        // In the controller's order (neighbor_args.py's address_and_zone), worded as it words them.
+        public static ScopedAddress Parse(string option, string value)
+        {
+            int percent = value == null ? -1 : value.IndexOf('%');
+            if (percent < 0)
+                return new ScopedAddress(option, value, NeighborParse.Address(option, value), null);
+            if (value.Trim().Length != value.Length)
+                throw new NeighborInputException(option, value, "has leading or trailing white space");
+            string part = value.Substring(0, percent), zone = value.Substring(percent + 1);
+            if (part.IndexOf(':') < 0)
+                throw new NeighborInputException(option, value, "has a zone id, which only an IPv6 address takes");
+            if (zone.Length == 0)
+                throw new NeighborInputException(option, value, "has an empty zone id after '%'");
+            IPAddress address;
+            try
+            {
+                address = NeighborParse.Address(option, part);
+            }
+            catch (NeighborInputException e)
+            {
+                throw new NeighborInputException(option, value, e.Problem);
+            }
+            try
+            {
+                return new ScopedAddress(option, value, address, NeighborParse.Interface(option, zone));
+            }
+            catch (NeighborInputException e)
+            {
+                throw new NeighborInputException(option, value, "has zone id '" + zone + "', which " + e.Problem);
+            }
+        }
+
+        // The interface the address and an interface option name together: the option's (given; null
+        // when none), else the zone's. The two spelt the same way (two indexes, two aliases) must be
+        // the same; an index and an alias set resolve, and the host compares them once both are
+        // resolved (ZoneCheck in NeighborInterfaces.cs).
+        public InterfaceName Interface(string interfaceOption, InterfaceName given, out bool resolve)
+        {
+            resolve = false;
+            if (Zone == null)
+                return given;
+            if (given == null)
+                return Zone;
+            if ((Zone.Index == 0) != (given.Index == 0))
+                resolve = true;
+            else if (Zone.ToString() != given.ToString())
+                throw new NeighborInputException(Option, Text, Disagreement(interfaceOption, given, ""));
+            return given;
+        }
+
+        public string Disagreement(string interfaceOption, InterfaceName given, string resolved)
+        {
+            return String.Format("names interface '{0}' in its zone id, and {1} names '{2}'{3}; name the interface "
+                + "once, or the same in both", Zone, interfaceOption, given, resolved);
         }
     }
 }

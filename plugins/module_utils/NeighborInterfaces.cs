@@ -117,4 +117,27 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
             return code;
         }
     }
+
+    // An address whose zone id names its interface by index and the interface option by alias, or the
+    // other way round: the two are compared once both are resolved, before anything is read or changed.
+    public static class ZoneCheck
+    {
+        public static void Agree(ScopedAddress address, bool toResolve, string interfaceOption, InterfaceName given,
+            NeighborInterface iface, Func<string, InterfaceName, NeighborInterface> resolve)
+        {
+            if (!toResolve)
+                return;
+            NeighborInterface zone = resolve(address.ZoneOption, address.Zone);
+            if (zone.Index != iface.Index)
+                throw new NeighborInputException(address.Option, address.Text, address.Disagreement(interfaceOption,
+                    given, String.Format(", another one: {0} and {1}", zone, iface)));
+        }
+
+        public static void Agree(NeighborRequest request, NeighborInterface iface,
+            Func<string, InterfaceName, NeighborInterface> resolve)
+        {
+            if (request.Scoped != null)
+                Agree(request.Scoped, request.ZoneToResolve, request.ComparedOption, request.Interface, iface, resolve);
+        }
+    }
 }

@@ -125,7 +125,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             Action<string> warn)
         {
             NeighborRequest request = NeighborRequest.FromParameters(parameters, "", null, null);
-            NeighborInterface iface = NeighborInterface.Resolve("interface", request.Interface);
+            NeighborInterface iface = NeighborInterface.Resolve(request.InterfaceOption, request.Interface);
+            ZoneCheck.Agree(request, iface, NeighborInterface.Resolve);
             NeighborReconcile.CheckMac(request, iface);
             // A store active pin does without the persistent store if it cannot be read.
             PersistentTable table = PersistentTable.ReadIfNeeded(!request.Present || request.Persistent, warn);
@@ -197,11 +198,18 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             string addressText = NeighborRequest.Text(parameters, "address");
             // The broadcast address, which win_neighbor refuses to pin, has an entry
             // Windows keeps itself: it can be looked up like any address listed.
-            IPAddress address = addressText == null ? null : addressText == "255.255.255.255"
-                ? IPAddress.Broadcast : NeighborParse.Address("address", addressText);
+            // An IPv6 address's zone id filters by interface, as win_neighbor reads it.
+            ScopedAddress scoped = addressText == null || addressText == "255.255.255.255"
+                ? null : ScopedAddress.Parse("address", addressText);
+            IPAddress address = addressText == null ? null : scoped == null ? IPAddress.Broadcast : scoped.Address;
             string ifaceText = NeighborRequest.Text(parameters, "interface");
-            NeighborInterface iface = ifaceText == null
-                ? null : NeighborInterface.Resolve("interface", NeighborParse.Interface("interface", ifaceText));
+            InterfaceName given = ifaceText == null ? null : NeighborParse.Interface("interface", ifaceText);
+            bool zoneToResolve = false;
+            InterfaceName named = scoped == null ? given : scoped.Interface("interface", given, out zoneToResolve);
+            NeighborInterface iface = named == null
+                ? null : NeighborInterface.Resolve(given == null ? scoped.ZoneOption : "interface", named);
+            if (scoped != null)
+                ZoneCheck.Agree(scoped, zoneToResolve, "interface", given, iface, NeighborInterface.Resolve);
             // Ansible.Basic has checked family, state and kind against their
             // choices, without regard to case, and passes them on as written.
             string family = NeighborRequest.Text(parameters, "family");

@@ -26,7 +26,12 @@ options:
     description:
       - The IPv4 (V(a.b.c.d)) or IPv6 address of the neighbor, for a single entry.
       - Loopback, unspecified, the IPv4 broadcast address and IPv4-mapped IPv6 addresses are refused,
-        as are zone ids (name the interface in O(interface) instead) and IPv4 parts with leading zeros.
+        as are IPv4 parts with leading zeros.
+      - An IPv6 address may carry a zone id that names its interface, as C(ping) and C(ipconfig) print it,
+        V(fe80::1%12) (an index) or V(fe80::1%Ethernet) (an alias), as O(interface) takes them. O(interface)
+        may then be left out; a zone that names another interface than O(interface) is refused, naming both.
+        A zone on an IPv4 address and an empty zone are refused.
+      - Results and diffs name the address without its zone, as Windows reports it.
       - One of O(address) and O(neighbors) is required; they are mutually exclusive.
     type: str
   mac:
@@ -56,8 +61,8 @@ options:
       - The interface the entry belongs to, by alias (V(Ethernet 2), the C(InterfaceAlias) of
         C(Get-NetAdapter)) or by index (V(12), the C(ifIndex)).
       - A value of digits only is read as an index.
-      - Required for a single entry. With O(neighbors), the interface of every entry that names none,
-        and with O(purge) an interface in its scope.
+      - Required for a single entry, unless the zone id of O(address) names it. With O(neighbors), the
+        interface of every entry that names none, and with O(purge) an interface in its scope.
     type: str
   state:
     description:
@@ -87,7 +92,7 @@ options:
     elements: dict
     suboptions:
       address:
-        description: The IPv4 or IPv6 address of the neighbor, as O(address).
+        description: The IPv4 or IPv6 address of the neighbor, as O(address); a zone id names the entry's interface.
         type: str
         required: true
       mac:
@@ -97,7 +102,7 @@ options:
             before the first change.
         type: str
       interface:
-        description: The interface, as O(interface); defaults to O(interface).
+        description: The interface, as O(interface); defaults to O(interface). A zone id in its address may name it.
         type: str
       state:
         description: V(present) pins the entry; V(absent) removes it from both stores, as O(state).
@@ -223,6 +228,11 @@ EXAMPLES = r"""
     mac: "00:00:5e:00:53:02"
     interface: 12
 
+- name: Pin a link-local IPv6 router, its interface named by the zone id, as ping prints it
+  ipneighbor.windows.win_neighbor:
+    address: fe80::1%12
+    mac: 00-00-5E-00-53-03
+
 - name: Pin a neighbor until the next reboot only
   ipneighbor.windows.win_neighbor:
     address: 192.0.2.20
@@ -267,7 +277,7 @@ before:
     persistent_mac: null
   contains:
     address:
-      description: The neighbor's IP address, in canonical form.
+      description: The neighbor's IP address, in canonical form, without a zone id (as Windows reports it).
       type: str
     mac:
       description:
@@ -316,7 +326,7 @@ after:
     persistent_mac: 00-15-5D-01-02-03
   contains:
     address:
-      description: The neighbor's IP address, in canonical form.
+      description: The neighbor's IP address, in canonical form, without a zone id (as Windows reports it).
       type: str
     mac:
       description: The physical address, as in RV(before.mac).
@@ -351,7 +361,7 @@ entries:
   elements: dict
   contains:
     address:
-      description: The neighbor's IP address, in canonical form.
+      description: The neighbor's IP address, in canonical form, without a zone id (as Windows reports it).
       type: str
     interface_alias:
       description: The interface alias.

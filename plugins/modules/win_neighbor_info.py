@@ -21,6 +21,8 @@ options:
   address:
     description:
       - Only the entries for this IPv4 or IPv6 address; V(255.255.255.255) too, whose entry Windows keeps itself.
+      - An IPv6 address's zone id (V(fe80::1%12), V(fe80::1%Ethernet)) filters by interface as O(interface) does,
+        as P(ipneighbor.windows.win_neighbor#module) reads it; beside O(interface) it must name the same interface.
     type: str
   interface:
     description:
@@ -148,7 +150,7 @@ neighbors:
       persistent_mac: null
   contains:
     address:
-      description: The neighbor's IP address, in canonical form.
+      description: The neighbor's IP address, in canonical form, without a zone id (as Windows reports it).
       type: str
     family:
       description: V(IPv4) or V(IPv6), as Windows writes them; accepted back by O(family).

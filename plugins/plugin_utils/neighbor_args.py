@@ -36,6 +36,7 @@ class NeighborArgumentError(ValueError):
 
     def __init__(self, option: str, value: object, problem: str) -> None:
         super().__init__(f"{option} {problem}" if value is None else f"{option} '{value}' {problem}")
+        self.problem = problem
 
 
 def _require_text(option: str, value: object) -> str:
@@ -109,6 +110,36 @@ def normalise_address(option: str, value: object) -> str:
     else:
         return str(ip)
     raise NeighborArgumentError(option, text, problem)
+
+
+def address_and_zone(option: str, value: object) -> tuple[str, str | None]:
+    """An address, IPv6 with its zone id if it has one (RFC 4007 section 11: <address>%<zone_id>), and
+    the zone as interface takes it (an index as its decimal number, an alias as written), or None."""
+    if not (isinstance(value, str) and "%" in value):
+        return normalise_address(option, value), None
+    text = _require_text(option, value)
+    part, zone = text.partition("%")[::2]
+    if ":" not in part:
+        raise NeighborArgumentError(option, text, "has a zone id, which only an IPv6 address takes")
+    if zone == "":
+        raise NeighborArgumentError(option, text, "has an empty zone id after '%'")
+    try:
+        address = normalise_address(option, part)
+    except NeighborArgumentError as e:
+        raise NeighborArgumentError(option, text, e.problem) from None
+    try:
+        return address, normalise_interface(option, zone)
+    except NeighborArgumentError as e:
+        raise NeighborArgumentError(option, text, f"has zone id '{zone}', which {e.problem}") from None
+
+
+def zone_disagreement(zone: str, option: str, interface: str) -> str | None:
+    """How the address's zone and an interface option, both as normalise_interface makes them, disagree
+    as written, or None. An index and an alias are left to the host, which resolves both."""
+    if zone == interface or (_DIGITS.match(zone) is None) != (_DIGITS.match(interface) is None):
+        return None
+    return f"names interface '{zone}' in its zone id, and {option} names '{interface}'; " \
+           "name the interface once, or the same in both"
 
 
 def _normalise_ipv4(option: str, text: str) -> str:
@@ -195,21 +226,35 @@ def _normalise_entry(entry: dict[str, t.Any], index: int | None, default_interfa
     an entry cost a third of a 10 000-entry task), its null options left out: the
     host applies their defaults."""
     result = dict(entry) if index is None else entry
-    result["address"] = normalise_address(_where(index) + "address", entry.get("address"))
-    interface = entry.get("interface")
+    address = entry.get("address")
+    zone = None
+    if isinstance(address, str) and "%" in address:
+        # Passed on with its zone: the host checks it again, and resolves it where the controller cannot.
+        plain, zone = address_and_zone(_where(index) + "address", address)
+        result["address"] = f"{plain}%{zone}"
+    else:
+        result["address"] = normalise_address(_where(index) + "address", address)
+    interface = own = entry.get("interface")
     if interface is None:
         interface = default_interface
-        if interface is None:
+        if interface is None and zone is None:
             if index is not None:
                 raise NeighborArgumentError(_where(index) + "interface", None,
                                             "is required when the task sets no interface")
             raise NeighborArgumentError("interface", None, "is required")
-    if not isinstance(interface, str):
+    if interface is None:
+        pass  # the address's zone names it
+    elif not isinstance(interface, str):
         result["interface"] = normalise_interface(_where(index) + "interface", interface)
     else:
         if interface not in interfaces:
             interfaces[interface] = normalise_interface(_where(index) + "interface", interface)
         result["interface"] = interfaces[interface]
+    if zone is not None and interface is not None:
+        option = _where(index) + "interface" if own is not None else "interface"
+        problem = zone_disagreement(zone, option, result["interface"])
+        if problem:
+            raise NeighborArgumentError(_where(index) + "address", address, problem)
     if isinstance(entry.get("mac"), str) and entry["mac"].lower() == LEARNED:
         result["mac"] = LEARNED
     elif entry.get("mac") is not None:
@@ -243,11 +288,18 @@ def normalise(args: dict[str, t.Any], given: t.Collection[str]) -> dict[str, t.A
     first_of: dict[str, int] = {}
     for i, given_entry in enumerate(args["neighbors"]):
         entry = _normalise_entry(given_entry, i, result.get("interface"), interfaces)
-        first = first_of.setdefault(entry["address"] + " " + entry["interface"], i)
+        address = entry["address"]
+        if "%" in address:
+            # The same address and interface once the zone is read, as the host reads it.
+            address, zone = address.partition("%")[::2]
+            interface = entry.get("interface", zone)
+        else:
+            interface = entry["interface"]
+        first = first_of.setdefault(address + " " + interface, i)
         if first != i:
             raise NeighborArgumentError(
-                f"neighbors[{i}].address", entry["address"],
-                f"is listed twice for interface '{entry['interface']}': neighbors[{first}] names it too")
+                f"neighbors[{i}].address", address,
+                f"is listed twice for interface '{interface}': neighbors[{first}] names it too")
         entries.append(entry)
     result["neighbors"] = entries
     return result

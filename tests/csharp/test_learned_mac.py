@@ -251,3 +251,17 @@ def test_bulk_check_mode_resolves_nothing(host: Double, run: Run, calls: Calls) 
     (only,) = result["entries"]
     assert (only["status"], only["mac_source"], only["pinned_mac"]) == ("added", "would resolve", None)
     assert host.mutations() == 0 and calls(RESOLVE) == {}
+
+
+@pytest.mark.parametrize("learned_first", [False, True])
+def test_a_zone_that_names_the_interface_is_kept_by_learned(host: Double, run: Run, learned_first: bool) -> None:
+    """The request mac: learned turns into keeps everything the task said of the address, its zone included."""
+    if learned_first:
+        host.add_neighbor("fe80::1", 4, MAC, "Stale")
+    host.answer("fe80::1", 4, MAC)
+    result, error = run(address="fe80::1%Ethernet", mac="learned", store="active")
+    assert error is None
+    assert (result["mac_source"], result["pinned_mac"]) == ("learned" if learned_first else "resolved", MAC)
+    assert host.neighbors() == [Neighbor("fe80::1", 4, MAC, "Permanent")]
+    result, error = run(address="fe80::1%4", mac="learned", store="active")
+    assert error is None and (result["changed"], result["mac_source"]) == (False, "pinned")

@@ -1,8 +1,9 @@
 # Copyright: (c) 2026, ipneighbor.windows contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Test-only: records each task result and the play stats as JSON in the file
-named by LAB_RECORD, for the lab's playbook tests to read."""
+"""Test-only: records each task result (with the seconds from the task's start to
+the host's result, which bench/plays.py reads) and the play stats as JSON in the
+file named by LAB_RECORD, for the lab's playbook tests to read."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ author:
 
 import json
 import os
+import time
 import typing as t
 
 from ansible.plugins.callback import CallbackBase
@@ -32,10 +34,15 @@ class CallbackModule(CallbackBase):
     def __init__(self) -> None:
         super().__init__()
         self.results: list[dict[str, t.Any]] = []
+        self.task_started = time.perf_counter()
+
+    def v2_playbook_on_task_start(self, task: t.Any, is_conditional: bool) -> None:
+        self.task_started = time.perf_counter()
 
     def _record(self, result: t.Any, status: str) -> None:
         self.results.append({"host": result._host.get_name(), "task": result._task.get_name(),
-                             "status": status, "result": dict(result._result)})
+                             "status": status, "result": dict(result._result),
+                             "seconds": time.perf_counter() - self.task_started})
 
     def v2_runner_on_ok(self, result: t.Any) -> None:
         self._record(result, "ok")
