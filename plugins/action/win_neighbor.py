@@ -56,6 +56,11 @@ def render_diff(header: str, before: str, after: str) -> dict[str, str]:
             "after_header": f"{header} (after)"}
 
 
+def mac_source(result: dict[str, t.Any]) -> str:
+    """With mac: learned, the line that says where the pinned MAC came from, for a change; otherwise nothing."""
+    return f"mac_source: {result['mac_source']}\n" if "mac_source" in result and result.get("changed") else ""
+
+
 def single_diff(args: dict[str, t.Any], result: dict[str, t.Any]) -> dict[str, str] | None:
     # No "after" when the task failed before Windows could be read back: no diff then.
     if "before" not in result or "after" not in result:
@@ -63,7 +68,7 @@ def single_diff(args: dict[str, t.Any], result: dict[str, t.Any]) -> dict[str, s
     # The address as Windows reports it, without the zone, which names the interface when the task names none.
     address, zone = args["address"].partition("%")[::2]
     return render_diff(f"neighbor {address} on interface {args.get('interface') or zone}",
-                       describe(result["before"]), describe(result["after"]))
+                       describe(result["before"]), describe(result["after"]) + mac_source(result))
 
 
 def _held(entry: dict[str, t.Any] | None) -> str:
@@ -80,7 +85,8 @@ def bulk_diff(result: dict[str, t.Any]) -> list[dict[str, str]] | None:
     addition cannot read as an edit of one entry."""
     if "entries" not in result:
         return None
-    return [render_diff(f"{e['address']} on {e['interface_alias']}", _held(e["before"]), _held(e["after"]))
+    return [render_diff(f"{e['address']} on {e['interface_alias']}", _held(e["before"]),
+                        _held(e["after"]) + mac_source(dict(e, changed=True)))
             for e in result["entries"] if e["status"] in TOUCHED and "after" in e]
 
 

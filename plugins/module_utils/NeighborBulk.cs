@@ -12,6 +12,7 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFailur
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInterfaces;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborKind;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborLearned;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
@@ -37,6 +38,10 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
         public string Status;
         public StoredNeighbor After;
         public bool AfterKnown = true;
+        // mac: learned: where the MAC came from, and the entry as the snapshot found it when a
+        // resolution changed what Before (the change's starting point) holds.
+        public LearnedPin Pin;
+        public StoredNeighbor Found;
     }
 
     public static class BulkReconcile
@@ -98,7 +103,18 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
                 IPAddress address = item.Request.Address;
                 item.Before = new StoredNeighbor(address, item.Interface, snapshot.Find(item.Interface, address),
                     table.Find(item.Interface.Index, address));
+                if (item.Request.Learned)
+                {
+                    // Resolutions, each entry's own, all come before the first change.
+                    item.Pin = LearnedMac.Take(item.Request, item.Interface, item.Before, checkMode);
+                    item.Request = item.Pin.Request;
+                    item.Found = item.Before;
+                    item.Before = item.Pin.Current;
+                }
                 item.Change = StoresReconcile.Plan(item.Request, item.Before);
+                // An address no store held before its resolution is added, as the report's before shows.
+                if (item.Found != null && !item.Found.Holds && item.Change == NeighborChange.Update)
+                    item.Change = NeighborChange.Add;
                 string disagreement = NeighborReconcile.Disagreement(item.Request, item.Before.Active);
                 if (disagreement != null)
                     disagreements.Add(item.Request.Where.TrimEnd('.') + ": " + disagreement);
@@ -228,9 +244,11 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBu
             d["interface_index"] = (long)item.Interface.Index;
             d["status"] = item.Status;
             d["purged"] = item.Purged;
-            d["before"] = Entry(item.Before);
+            d["before"] = Entry(item.Found ?? item.Before);
             if (item.AfterKnown)
                 d["after"] = Entry(item.After);
+            if (item.Pin != null)
+                item.Pin.Report(d);
             return d;
         }
 

@@ -262,6 +262,20 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
         // compares the two once both are resolved, before any change (NeighborInterfaces.cs's ZoneCheck).
         public string ComparedOption { get; private set; }
         public bool ZoneToResolve { get; private set; }
+        // mac: learned (NeighborLearned.cs): Mac is null until taken from the host, then set by Learn.
+        public bool Learned { get; private set; }
+
+        public const string LearnedMac = "learned";
+
+        // This request with the MAC mac: learned took from the host.
+        public NeighborRequest Learn(byte[] mac)
+        {
+            // A copy of every field (the zone's included), with the MAC.
+            NeighborRequest learned = (NeighborRequest)MemberwiseClone();
+            learned.Mac = mac;
+            learned.Learned = true;
+            return learned;
+        }
 
         public NeighborRequest(IPAddress address, byte[] mac, InterfaceName iface, bool present, bool persistent,
             string where)
@@ -304,7 +318,9 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
             string macText = Text(parameters, "mac");
             if (present && macText == null)
                 throw new NeighborInputException(where + "mac is required when state is present");
-            byte[] mac = macText == null ? null : NeighborParse.Mac(where + "mac", macText);
+            // learned, in any letter case, takes the MAC from the host; with state absent, mac is not used.
+            bool learned = macText != null && Is(macText, LearnedMac);
+            byte[] mac = macText == null || learned ? null : NeighborParse.Mac(where + "mac", macText);
             string ownIface = Text(parameters, "interface");
             string ifaceText = ownIface ?? defaultInterface;
             if (ifaceText == null && where.Length > 0 && scoped.Zone == null)
@@ -319,6 +335,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborIn
             request.interfaceOption = iface == null ? scoped.ZoneOption : null;
             request.ComparedOption = ifaceOption;
             request.ZoneToResolve = zoneToResolve;
+            request.Learned = learned && present;
             return request;
         }
 

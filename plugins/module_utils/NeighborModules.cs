@@ -15,6 +15,7 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFailur
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInterfaces;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborKind;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborLearned;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborNative;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistent;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
@@ -169,15 +170,25 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             StoredNeighbor before = StoredNeighbor.Read(request.Address, iface, table, !request.Present);
             result["before"] = before.ToResult();
             result["after"] = result["before"];
-            string disagreement = NeighborReconcile.Disagreement(request, before.Active);
+            // mac: learned takes its MAC from the stores or the network; after a resolution, the
+            // stores hold the answer, which the change starts from.
+            StoredNeighbor current = before;
+            if (request.Learned)
+            {
+                LearnedPin pin = LearnedMac.Take(request, iface, before, checkMode);
+                pin.Report(result);
+                request = pin.Request;
+                current = pin.Current;
+            }
+            string disagreement = NeighborReconcile.Disagreement(request, current.Active);
             if (disagreement != null)
                 NeighborReconcile.Answer(new List<string> { disagreement }, parameters, warn);
-            if (StoresReconcile.Plan(request, before) == NeighborChange.None)
+            if (StoresReconcile.Plan(request, current) == NeighborChange.None)
                 return;
             if (checkMode)
             {
                 result["changed"] = true;
-                result["after"] = StoresReconcile.Predict(request, iface, before).ToResult();
+                result["after"] = StoresReconcile.Predict(request, iface, current).ToResult();
                 return;
             }
 
@@ -187,7 +198,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             StoredNeighbor after;
             try
             {
-                after = StoresReconcile.Apply(request, iface, before, table.Known, ref applied);
+                after = StoresReconcile.Apply(request, iface, current, table.Known, ref applied);
             }
             catch (NeighborChangeException e)
             {

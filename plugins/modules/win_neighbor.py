@@ -39,7 +39,22 @@ options:
       - The physical (MAC) address, 1 to 32 bytes, in any common spelling
         V(00-15-5D-01-02-03), V(00:15:5d:01:02:03), V(0015.5d01.0203) or V(00155D010203).
       - Reported back in the Windows spelling, upper case with dashes.
-      - Required when O(state=present); not used when O(state=absent).
+      - Required when O(state=present); not used when O(state=absent) (V(learned) included).
+      - V(learned) (in any letter case) pins the MAC the host already knows, so that a gateway's MAC need
+        not be looked up by hand. An entry already pinned (C(Permanent)) in the stores the task asks for is
+        kept as it is. With O(store=persistent), a pin in one of the stores only is completed in the other
+        with its MAC (an active pin is written to the persistent store, a persistent pin not in force now is
+        pinned in the active store), without asking the network.
+        Otherwise the MAC of the learned entry (C(Reachable), C(Stale), C(Delay), C(Probe)) is pinned; where
+        there is none (no entry, C(Incomplete), C(Unreachable), or a MAC of all zeros) the host resolves the
+        address once (C(ResolveIpNetEntry2), which sends ARP or a neighbor solicitation) and pins the answer.
+        RV(mac_source) and RV(pinned_mac) say which MAC and where it came from.
+      - With V(learned), the task fails before any change, naming both MACs, when the active store pins
+        another MAC than the persistent store, or the persistent store pins another MAC than the learned
+        entry (whatever O(mac_mismatch) says, since the task has no MAC of its own to prefer); and when no neighbor
+        answers the resolution, naming the address and the interface (C(win32_code) V(67)).
+      - In check mode V(learned) only reads; it reports the MAC it would pin, or that it would resolve the
+        address (RV(mac_source=would resolve)); nothing is sent on the network.
     type: str
   interface:
     description:
@@ -81,7 +96,10 @@ options:
         type: str
         required: true
       mac:
-        description: The physical address, as O(mac); required when O(neighbors[].state=present).
+        description:
+          - The physical address, as O(mac); required when O(neighbors[].state=present).
+          - V(learned) as for O(mac); each entry that needs a resolution is resolved on its own, all of them
+            before the first change.
         type: str
       interface:
         description: The interface, as O(interface); defaults to O(interface). A zone id in its address may name it.
@@ -192,6 +210,17 @@ EXAMPLES = r"""
     address: 192.0.2.1
     mac: 00-00-5E-00-53-01
     interface: Ethernet
+
+- name: Pin the default gateway with the MAC the host has learned for it (no lookup by hand)
+  ipneighbor.windows.win_neighbor:
+    address: 192.0.2.1
+    mac: learned
+    interface: Ethernet
+  register: gateway
+
+- name: Show which MAC was pinned and where it came from (pinned, learned or resolved)
+  ansible.builtin.debug:
+    msg: "{{ gateway.pinned_mac }} ({{ gateway.mac_source }})"
 
 - name: Pin an IPv6 router on the interface with index 12
   ipneighbor.windows.win_neighbor:
@@ -353,6 +382,16 @@ entries:
     after:
       description: The entry read back after the task (predicted in check mode), or V(null); missing when unknown.
       type: dict
+    mac_source:
+      description: With O(neighbors[].mac=learned), where the entry's MAC came from, as RV(mac_source).
+      type: str
+      returned: for an entry with O(neighbors[].mac=learned)
+      version_added: 0.3.0
+    pinned_mac:
+      description: With O(neighbors[].mac=learned), the MAC pinned, as RV(pinned_mac).
+      type: str
+      returned: for an entry with O(neighbors[].mac=learned)
+      version_added: 0.3.0
 counts:
   description:
     - With O(neighbors), how many entries have each status of RV(entries[].status), whatever O(report)
@@ -383,6 +422,29 @@ removed:
   returned: with neighbors
   type: list
   elements: dict
+mac_source:
+  description:
+    - With O(mac=learned), where the pinned MAC came from, in the words of the neighbor table.
+    - V(pinned) the entry was already static in a store the task asks for, and its MAC is kept.
+    - V(learned) the MAC of the learned (ARP/ND) entry.
+    - V(resolved) the host resolved the address (C(ResolveIpNetEntry2), ARP or a neighbor solicitation)
+      and the neighbor answered.
+    - V(would resolve) check mode, where nothing is sent; the host would resolve the address.
+    - With O(neighbors), each entry with O(neighbors[].mac=learned) has its own in RV(entries).
+  returned: for a single entry with O(mac=learned)
+  type: str
+  choices: [pinned, learned, resolved, would resolve]
+  sample: learned
+  version_added: 0.3.0
+pinned_mac:
+  description:
+    - With O(mac=learned), the MAC pinned (or kept, or that would be in check mode), upper case with
+      dashes; V(null) when check mode would resolve the address.
+    - With O(neighbors), each entry with O(neighbors[].mac=learned) has its own in RV(entries).
+  returned: for a single entry with O(mac=learned)
+  type: str
+  sample: 00-15-5D-01-02-03
+  version_added: 0.3.0
 win32_function:
   description:
     - When the task failed because an IP Helper call failed, that function (for example

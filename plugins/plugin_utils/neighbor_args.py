@@ -16,6 +16,8 @@ import typing as t
 MAX_MAC_BYTES = 32
 MAX_ALIAS_LENGTH = 256
 MAX_INTERFACE_INDEX = 2**32 - 1
+# mac: learned (any letter case): the host takes the MAC from its own stores or the network.
+LEARNED = "learned"
 
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _DIGITS = re.compile(r"[0-9]+\Z")
@@ -253,7 +255,9 @@ def _normalise_entry(entry: dict[str, t.Any], index: int | None, default_interfa
         problem = zone_disagreement(zone, option, result["interface"])
         if problem:
             raise NeighborArgumentError(_where(index) + "address", address, problem)
-    if entry.get("mac") is not None:
+    if isinstance(entry.get("mac"), str) and entry["mac"].lower() == LEARNED:
+        result["mac"] = LEARNED
+    elif entry.get("mac") is not None:
         result["mac"] = normalise_mac(_where(index) + "mac", entry["mac"])
     elif entry.get("state", "present") == "present":
         raise NeighborArgumentError(_where(index) + "mac", None, "is required when state is present")

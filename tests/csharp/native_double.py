@@ -97,6 +97,7 @@ class Double:
         lib.dbl_add_persistent.restype = ctypes.c_uint32
         lib.dbl_persistent_count.restype = ctypes.c_uint32
         lib.dbl_get_persistent.argtypes = [ctypes.c_uint32, ctypes.POINTER(Row)]
+        lib.dbl_add_answer.argtypes = [ctypes.POINTER(Row)]
 
     def reset(self) -> None:
         self.lib.dbl_reset()
@@ -131,6 +132,11 @@ class Double:
         code = self.lib.dbl_add_persistent(ctypes.byref(make_row(address, interface_index, mac, "Permanent")))
         if code != 0:
             raise ValueError(f"double refused persistent entry {address}: {code}")
+
+    def answer(self, address: str, interface_index: int, mac: str, is_router: bool = False) -> None:
+        """A neighbor on the wire that answers ARP/NS (ResolveIpNetEntry2) for address on the interface with mac."""
+        if self.lib.dbl_add_answer(ctypes.byref(make_row(address, interface_index, mac, "Reachable", is_router))) != 0:
+            raise ValueError(f"double refused the answer for {address} on {interface_index}")
 
     def persistent(self) -> list[Neighbor]:
         found = []

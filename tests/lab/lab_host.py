@@ -103,6 +103,9 @@ def to_double(state: dict[str, Any]) -> str:
               f"{STATES.index(n['state'])}\t{_flag(n.get('is_router', False))}" for n in host.get("neighbors", [])]
     lines += [f"persistent\t{n['address']}\t{n['interface_index']}\t{_mac_hex(n['mac'])}"
               for n in host.get("persistent", [])]
+    # Who answers ARP/NS (ResolveIpNetEntry2) for which address on which interface.
+    lines += [f"answer\t{a['address']}\t{a['interface_index']}\t{_mac_hex(a['mac'])}\t"
+              f"{_flag(a.get('is_router', False))}" for a in host.get("answers", [])]
     lines += [f"fault\t{name}\t{code}" for name, code in host.get("faults", {}).items()]
     lines += [f"option\t{name}\t{_flag(value)}" for name, value in host.get("behaviour", {}).items()]
     return "\n".join(lines) + "\n"

@@ -32,6 +32,7 @@ enum {
     NOT_ENOUGH_MEMORY = 8,
     NOT_SUPPORTED = 50,
     INVALID_PARAMETER = 87,
+    BAD_NET_NAME = 67,
     NOT_FOUND = 1168,
     ALREADY_EXISTS = 5010,
 };
@@ -51,11 +52,11 @@ static const char *const FUNCTIONS[] = {
     "GetIpNetEntry2", "GetIpNetTable2", "FreeMibTable", "CreateIpNetEntry2",
     "SetIpNetEntry2", "DeleteIpNetEntry2", "ConvertInterfaceAliasToLuid",
     "ConvertInterfaceIndexToLuid", "ConvertInterfaceLuidToIndex", "ConvertInterfaceLuidToAlias",
-    "GetIfEntry2",
+    "GetIfEntry2", "ResolveIpNetEntry2",
 };
 enum {
     F_GET, F_TABLE, F_FREE, F_CREATE, F_SET, F_DELETE, F_ALIAS_TO_LUID,
-    F_INDEX_TO_LUID, F_LUID_TO_INDEX, F_LUID_TO_ALIAS, F_IF_ENTRY, F_COUNT
+    F_INDEX_TO_LUID, F_LUID_TO_INDEX, F_LUID_TO_ALIAS, F_IF_ENTRY, F_RESOLVE, F_COUNT
 };
 
 static Interface interfaces[MAX_INTERFACES];
@@ -69,7 +70,11 @@ static uint32_t slot_count;
 static uint64_t calls[F_COUNT];
 static uint32_t faults[F_COUNT];
 static int set_promotes_dynamic = 1, stack_ipv4 = 1, stack_ipv6 = 1;
-static int created_state = DBL_PERMANENT, race_learn;
+static int created_state = DBL_PERMANENT, race_learn, resolve_leaves_unreachable;
+/* Who answers ARP/NS: address, interface index, MAC (and router flag) of each neighbor on the wire. */
+#define MAX_ANSWERS 256
+static DBL_MIB_IPNET_ROW2 answers[MAX_ANSWERS];
+static uint32_t answer_count;
 static int tables_outstanding;
 
 static int function_id(const char *name) {
@@ -427,6 +432,8 @@ void dbl_reset(void) {
     set_promotes_dynamic = stack_ipv4 = stack_ipv6 = 1;
     created_state = DBL_PERMANENT;
     race_learn = 0;
+    resolve_leaves_unreachable = 0;
+    answer_count = 0;
     persistent_reset();
 }
 
@@ -569,7 +576,9 @@ uint64_t dbl_mutations(void) {
 /* set_promotes_dynamic: Set on a dynamic entry makes it Permanent (1) or only
  * changes its MAC (0); ipv4, ipv6: the stack is there (1) or not (0);
  * created_state: the state Create stores (a Windows that misbehaves);
- * race_learn: the next Create finds a dynamic entry learned just before it. */
+ * race_learn: the next Create finds a dynamic entry learned just before it;
+ * resolve_leaves_unreachable: a ResolveIpNetEntry2 nobody answers leaves an
+ * Unreachable entry without a MAC (1) or no entry (0, default); not documented. */
 int dbl_set_option(const char *name, int value) {
     if (strcmp(name, "set_promotes_dynamic") == 0)
         set_promotes_dynamic = value;
@@ -581,6 +590,8 @@ int dbl_set_option(const char *name, int value) {
         created_state = value;
     else if (strcmp(name, "race_learn") == 0)
         race_learn = value;
+    else if (strcmp(name, "resolve_leaves_unreachable") == 0)
+        resolve_leaves_unreachable = value;
     else
         return persistent_set_option(name, value);
     return 0;
@@ -588,4 +599,57 @@ int dbl_set_option(const char *name, int value) {
 
 int dbl_tables_outstanding(void) {
     return tables_outstanding;
+}
+
+/* ResolveIpNetEntry2 (learn.microsoft.com/windows/win32/api/netioapi/nf-netioapi-resolveipnetentry2):
+ * "flushes any existing neighbor entries that match the IP address on the interface and then
+ * resolves the physical address (MAC) address by sending ARP requests for an IPv4 address or
+ * neighbor solicitation requests for an IPv6 address"; on success the row "is updated with the
+ * properties for neighbor IP address". Codes: ERROR_BAD_NET_NAME (67) when the neighbor is not
+ * reachable (nobody answers), ERROR_INVALID_PARAMETER (NULL row, bad or loopback address, neither
+ * LUID nor index), ERROR_NOT_FOUND (no such interface), ERROR_NOT_SUPPORTED (no stack of the
+ * family on the host). An interface without the family is not found, as for the double's other
+ * calls. The answer is a learned (Reachable) entry, replacing whatever was there, a pin included:
+ * the helper never calls it on a pinned address. SourceAddress is not used (the interface is named). */
+uint32_t ResolveIpNetEntry2(DBL_MIB_IPNET_ROW2 *row, const DBL_SOCKADDR_INET *source) {
+    (void)source;
+    uint32_t code = enter(F_RESOLVE);
+    Interface *iface;
+    if (code)
+        return code;
+    if (row == NULL)
+        return INVALID_PARAMETER;
+    if ((code = check_row(row, &iface)))
+        return code;
+    int i = find(row, iface);
+    if (i >= 0)
+        remove_at((uint32_t)i);
+    for (uint32_t a = 0; a < answer_count; a++) {
+        if (!same_key(&answers[a], iface->index, row))
+            continue;
+        DBL_MIB_IPNET_ROW2 learned = answers[a];
+        learned.State = 5; /* Reachable */
+        append(&learned, iface);
+        *row = neighbors[neighbor_count - 1];
+        return OK;
+    }
+    if (resolve_leaves_unreachable) {
+        DBL_MIB_IPNET_ROW2 unreachable = *row;
+        memset(unreachable.PhysicalAddress, 0, sizeof unreachable.PhysicalAddress);
+        unreachable.PhysicalAddressLength = 0;
+        unreachable.State = 0; /* Unreachable */
+        unreachable.Flags = 2; /* IsUnreachable */
+        append(&unreachable, iface);
+    }
+    return BAD_NET_NAME;
+}
+
+/* A neighbor that answers ARP/NS for its address on the interface (index) with the row's MAC; not counted. */
+int dbl_add_answer(const DBL_MIB_IPNET_ROW2 *row) {
+    if (answer_count == MAX_ANSWERS || by_index(row->InterfaceIndex) == NULL)
+        return -1;
+    answers[answer_count] = *row;
+    answers[answer_count].InterfaceLuid = by_index(row->InterfaceIndex)->luid;
+    answer_count++;
+    return 0;
 }

@@ -79,6 +79,7 @@ uint32_t ConvertInterfaceIndexToLuid(uint32_t index, uint64_t *luid);
 uint32_t ConvertInterfaceLuidToIndex(const uint64_t *luid, uint32_t *index);
 uint32_t ConvertInterfaceLuidToAlias(const uint64_t *luid, uint16_t *alias, uint64_t length);
 uint32_t GetIfEntry2(DBL_MIB_IF_ROW2 *row);
+uint32_t ResolveIpNetEntry2(DBL_MIB_IPNET_ROW2 *row, const DBL_SOCKADDR_INET *source);
 
 /* Test control: build the host, inject faults, read the counters. */
 void dbl_reset(void);
@@ -97,6 +98,7 @@ int dbl_set_link_length(uint32_t index, uint32_t length);
 int dbl_interface_exists(uint32_t index);
 void dbl_remove_neighbor(uint32_t i);
 void dbl_race_learn(const DBL_MIB_IPNET_ROW2 *row);
+int dbl_add_answer(const DBL_MIB_IPNET_ROW2 *row);
 
 /* MSFT_NetNeighbor's provider (persistent_double.c): its operations, as the
  * provider model (tests/cim/) calls them, with MI result codes; policy_store is

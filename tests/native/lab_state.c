@@ -64,6 +64,10 @@ static void load_line(char *line) {
     } else if (strcmp(field[0], "persistent") == 0 && n == 4) {
         DBL_MIB_IPNET_ROW2 row = row_of(field[1], field[2], field[3], field[1]);
         if (dbl_add_persistent(&row) != 0) fail("persistent entry refused", field[1]);
+    } else if (strcmp(field[0], "answer") == 0 && n == 5) {
+        DBL_MIB_IPNET_ROW2 row = row_of(field[1], field[2], field[3], field[1]);
+        row.Flags = (uint8_t)atoi(field[4]);
+        if (dbl_add_answer(&row) != 0) fail("answer refused", field[1]);
     } else if (strcmp(field[0], "fault") == 0 && n == 3) {
         if (dbl_set_fault(field[1], (uint32_t)strtoul(field[2], NULL, 10)) != 0) fail("no such function", field[1]);
     } else if (strcmp(field[0], "option") == 0 && n == 3) {

@@ -43,6 +43,8 @@ ALL_UTILS = {"NeighborActiveReconcile", "NeighborActiveStore", "NeighborBulk", "
              "NeighborEntries", "NeighborFailure", "NeighborInput", "NeighborInterfaces", "NeighborKind",
              "NeighborModules", "NeighborNative", "NeighborPersistent", "NeighborPersistentRow", "NeighborSnapshot",
              "NeighborStores"}
+# mac: learned (ResolveIpNetEntry2).
+ALL_UTILS.add("NeighborLearned")
 
 
 @pytest.mark.parametrize("module,utils", [
