@@ -22,7 +22,7 @@ def test_learned_in_any_case_reaches_the_host_as_learned(action_class: Any, writ
     assert recorder.sent == [dict(ONE, mac="learned")]
     _result, recorder = run(action_class, {"interface": "Ethernet", "neighbors": [
         {"address": "192.0.2.1", "mac": written}, {"address": "192.0.2.2", "mac": MAC}]})
-    assert recorder.sent[0]["neighbors"] == [{"address": "192.0.2.1", "mac": "learned", "interface": "Ethernet",
+    assert recorder.entries() == [{"address": "192.0.2.1", "mac": "learned", "interface": "Ethernet",
                                               "state": "present"},
                                              {"address": "192.0.2.2", "mac": MAC, "interface": "Ethernet",
                                               "state": "present"}]
