@@ -70,6 +70,8 @@ static uint64_t calls[F_COUNT];
 static uint32_t faults[F_COUNT];
 static int set_promotes_dynamic = 1, stack_ipv4 = 1, stack_ipv6 = 1;
 static int created_state = DBL_PERMANENT, race_learn;
+static int race_pin, race_expire; /* flush races: see dbl_set_option */
+static uint64_t faults_after; /* a fault answers only calls after this many of its function */
 static int tables_outstanding;
 
 static int function_id(const char *name) {
@@ -82,7 +84,7 @@ static int function_id(const char *name) {
 /* Counts the call; non-zero when a fault is set for it. */
 static uint32_t enter(int f) {
     calls[f]++;
-    return faults[f];
+    return calls[f] > faults_after ? faults[f] : 0;
 }
 
 static Interface *by_luid(uint64_t luid) {
@@ -256,6 +258,10 @@ uint32_t GetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
     int i;
     Interface *iface;
     uint32_t code = locate(F_GET, row, 0, &i, &iface);
+    if (code == OK && race_pin && neighbors[i].State != DBL_PERMANENT) {
+        race_pin = 0; /* another tool pins the entry just before this read */
+        neighbors[i].State = DBL_PERMANENT;
+    }
     if (code == OK)
         *row = neighbors[i];
     return code;
@@ -341,6 +347,11 @@ uint32_t DeleteIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
     int i;
     Interface *iface;
     uint32_t code = locate(F_DELETE, row, 0, &i, &iface);
+    if (code == OK && race_expire) {
+        race_expire = 0; /* ARP/ND aged the entry out just before this delete */
+        remove_at((uint32_t)i);
+        return NOT_FOUND;
+    }
     if (code == OK)
         remove_at((uint32_t)i);
     return code;
@@ -426,7 +437,8 @@ void dbl_reset(void) {
     memset(faults, 0, sizeof faults);
     set_promotes_dynamic = stack_ipv4 = stack_ipv6 = 1;
     created_state = DBL_PERMANENT;
-    race_learn = 0;
+    race_learn = race_pin = race_expire = 0;
+    faults_after = 0;
     persistent_reset();
 }
 
@@ -569,7 +581,11 @@ uint64_t dbl_mutations(void) {
 /* set_promotes_dynamic: Set on a dynamic entry makes it Permanent (1) or only
  * changes its MAC (0); ipv4, ipv6: the stack is there (1) or not (0);
  * created_state: the state Create stores (a Windows that misbehaves);
- * race_learn: the next Create finds a dynamic entry learned just before it. */
+ * race_learn: the next Create finds a dynamic entry learned just before it;
+ * race_pin: the next GetIpNetEntry2 of a dynamic entry finds it made Permanent
+ * (pinned by another tool); race_expire: the next DeleteIpNetEntry2 finds its
+ * entry aged out (ERROR_NOT_FOUND); faults_after: a fault set for a function
+ * answers only its calls after the first this many (a failure part way). */
 int dbl_set_option(const char *name, int value) {
     if (strcmp(name, "set_promotes_dynamic") == 0)
         set_promotes_dynamic = value;
@@ -581,6 +597,12 @@ int dbl_set_option(const char *name, int value) {
         created_state = value;
     else if (strcmp(name, "race_learn") == 0)
         race_learn = value;
+    else if (strcmp(name, "race_pin") == 0)
+        race_pin = value;
+    else if (strcmp(name, "race_expire") == 0)
+        race_expire = value;
+    else if (strcmp(name, "faults_after") == 0)
+        faults_after = (uint64_t)value;
     else
         return persistent_set_option(name, value);
     return 0;

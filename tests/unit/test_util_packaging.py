@@ -40,7 +40,7 @@ def test_no_two_utils_name_each_other() -> None:
 
 
 ALL_UTILS = {"NeighborActiveReconcile", "NeighborActiveStore", "NeighborBulk", "NeighborCim", "NeighborCimSession",
-             "NeighborEntries", "NeighborFailure", "NeighborInput", "NeighborInterfaces", "NeighborKind",
+             "NeighborEntries", "NeighborFailure", "NeighborFlush", "NeighborInput", "NeighborInterfaces", "NeighborKind",
              "NeighborModules", "NeighborNative", "NeighborPersistent", "NeighborPersistentRow", "NeighborSnapshot",
              "NeighborStores"}
 
@@ -48,6 +48,7 @@ ALL_UTILS = {"NeighborActiveReconcile", "NeighborActiveStore", "NeighborBulk", "
 @pytest.mark.parametrize("module,utils", [
     ("win_neighbor", ALL_UTILS),
     ("win_neighbor_info", ALL_UTILS),
+    ("win_neighbor_flush", ALL_UTILS),
 ])
 def test_ansible_core_packs_every_util_the_module_needs(collections_path: Path, module: str,
                                                         utils: set[str]) -> None:
