@@ -230,3 +230,16 @@ def test_a_table_read_failure_fails_naming_it(host: Double, run: Run) -> None:
     assert error is not None and error.startswith("Listing the IPv4 neighbor table failed: access is denied")
     assert (result["removed"], result["win32_function"]) == ([], "GetIpNetTable2")
     assert host.mutations() == 0
+
+
+def test_the_read_back_reports_an_entry_learned_again_at_once(host: Double, run: Run) -> None:
+    """After the deletes the table is read again: what ARP/ND learned again is in relearned, as
+    Windows holds it now (here the failed-over router's new MAC)."""
+    seed(host)
+    host.option("relearn", 1)
+    result, error = flush(run, interface=["Ethernet 2"])
+    assert error is None, error
+    assert [e["mac"] for e in result["removed"]] == [LEARNED]
+    assert result["relearned"] == [{"address": "198.51.100.1", "mac": "00-00-5E-00-53-FD", "interface_alias":
+                                    "Ethernet 2", "interface_index": 7, "state": "Reachable", "is_router": False}]
+    assert host.calls("GetIpNetTable2") == 4  # each family before, and again after

@@ -70,7 +70,7 @@ static uint64_t calls[F_COUNT];
 static uint32_t faults[F_COUNT];
 static int set_promotes_dynamic = 1, stack_ipv4 = 1, stack_ipv6 = 1;
 static int created_state = DBL_PERMANENT, race_learn;
-static int race_pin, race_expire; /* flush races: see dbl_set_option */
+static int race_pin, race_expire, relearn; /* flush races: see dbl_set_option */
 static uint64_t faults_after; /* a fault answers only calls after this many of its function */
 static int tables_outstanding;
 
@@ -352,6 +352,15 @@ uint32_t DeleteIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
         remove_at((uint32_t)i);
         return NOT_FOUND;
     }
+    if (code == OK && relearn) {
+        relearn = 0; /* the next packet from the neighbor: ARP/ND learns it again at once */
+        DBL_MIB_IPNET_ROW2 learned = neighbors[i];
+        remove_at((uint32_t)i);
+        learned.State = 5; /* Reachable */
+        learned.PhysicalAddress[5] ^= 0xFF;
+        append(&learned, iface);
+        return OK;
+    }
     if (code == OK)
         remove_at((uint32_t)i);
     return code;
@@ -437,7 +446,7 @@ void dbl_reset(void) {
     memset(faults, 0, sizeof faults);
     set_promotes_dynamic = stack_ipv4 = stack_ipv6 = 1;
     created_state = DBL_PERMANENT;
-    race_learn = race_pin = race_expire = 0;
+    race_learn = race_pin = race_expire = relearn = 0;
     faults_after = 0;
     persistent_reset();
 }
@@ -584,7 +593,8 @@ uint64_t dbl_mutations(void) {
  * race_learn: the next Create finds a dynamic entry learned just before it;
  * race_pin: the next GetIpNetEntry2 of a dynamic entry finds it made Permanent
  * (pinned by another tool); race_expire: the next DeleteIpNetEntry2 finds its
- * entry aged out (ERROR_NOT_FOUND); faults_after: a fault set for a function
+ * entry aged out (ERROR_NOT_FOUND); relearn: the entry the next
+ * DeleteIpNetEntry2 removes is learned again at once (Reachable, another MAC); faults_after: a fault set for a function
  * answers only its calls after the first this many (a failure part way). */
 int dbl_set_option(const char *name, int value) {
     if (strcmp(name, "set_promotes_dynamic") == 0)
@@ -601,6 +611,8 @@ int dbl_set_option(const char *name, int value) {
         race_pin = value;
     else if (strcmp(name, "race_expire") == 0)
         race_expire = value;
+    else if (strcmp(name, "relearn") == 0)
+        relearn = value;
     else if (strcmp(name, "faults_after") == 0)
         faults_after = (uint64_t)value;
     else
