@@ -13,7 +13,7 @@ description:
   - An entry is removed when its state is not C(Permanent) (C(Reachable), C(Stale), C(Delay), C(Probe),
     C(Incomplete), C(Unreachable)). C(Permanent) entries stay, both the pins
     (P(ipneighbor.windows.win_neighbor#module)) and the multicast and broadcast entries Windows keeps
-    static itself. The persistent store is never read or changed: it holds only static entries.
+    static itself. The persistent store is never read or changed, since it holds only static entries.
   - Each family's table is read once (C(GetIpNetTable2)); each learned entry of the interfaces in scope
     is then read again (C(GetIpNetEntry2)) and, if it is still not C(Permanent), removed with
     C(DeleteIpNetEntry2). C(FlushIpNetTable2) is not used, since its documentation does not say whether it
@@ -74,12 +74,12 @@ attributes:
     support: full
     platforms: windows
 notes:
-  - A small window remains between the second read of an entry and its removal, one IP Helper call long:
+  - A small window remains between the second read of an entry and its removal, one IP Helper call long;
     an entry pinned by another tool inside it is removed (pin it again, or run M(ipneighbor.windows.win_neighbor)
     after the flush).
   - ARP and ND learn an entry again with the next packet to or from its address, often within the same
     second; RV(relearned) lists the removed entries Windows already holds again when the flush ends, with
-    the MAC they were learned with. A second flush then removes them again: it is unchanged only when
+    the MAC they were learned with. A second flush then removes them again; it is unchanged only when
     nothing learned is left.
   - Needs an administrator's full token, as every change of the neighbor table does (Win32 error 5 otherwise).
 seealso:
@@ -144,7 +144,8 @@ removed:
       description: The interface index.
       type: int
     state:
-      description: Its state as Windows names it (V(Reachable), V(Stale), V(Delay), V(Probe), V(Incomplete), V(Unreachable)).
+      description:
+        - Its state as Windows names it (V(Reachable), V(Stale), V(Delay), V(Probe), V(Incomplete), V(Unreachable)).
       type: str
     is_router:
       description: Whether the neighbor is a router (from NDP router advertisements).

@@ -40,9 +40,9 @@ def test_no_two_utils_name_each_other() -> None:
 
 
 ALL_UTILS = {"NeighborActiveReconcile", "NeighborActiveStore", "NeighborBulk", "NeighborCim", "NeighborCimSession",
-             "NeighborEntries", "NeighborFailure", "NeighborFlush", "NeighborInput", "NeighborInterfaces", "NeighborKind",
+             "NeighborEntries", "NeighborFailure", "NeighborInput", "NeighborInterfaces", "NeighborKind",
              "NeighborModules", "NeighborNative", "NeighborPersistent", "NeighborPersistentRow", "NeighborSnapshot",
-             "NeighborStores"}
+             "NeighborStores", "NeighborFlush"}
 
 
 @pytest.mark.parametrize("module,utils", [
