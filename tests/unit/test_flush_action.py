@@ -56,8 +56,8 @@ def test_family_defaults_to_both(flush_class: Any) -> None:
                                      "4294967295"),
     ({"interface": ["Ethernet "]}, "interface 'Ethernet ' has leading or trailing white space"),
 ])
-def test_bad_values_fail_on_the_controller_as_the_host_words_them(flush_class: Any, args: dict[str, Any],
-                                                                 message: str) -> None:
+def test_bad_values_fail_on_the_controller_as_the_host_words_them(
+        flush_class: Any, args: dict[str, Any], message: str) -> None:
     recorder = Recorder({})
     with pytest.raises(AnsibleActionFail) as failure:
         run(flush_class, args, recorder=recorder)
@@ -78,8 +78,8 @@ def test_spec_violations_fail_on_the_controller(flush_class: Any, args: dict[str
 
 
 def test_diff_is_one_removal_per_entry(flush_class: Any) -> None:
-    result, _ = run(flush_class, {"interface": ["Ethernet", "Ethernet 2"]}, diff=True,
-                    module_result={"changed": True, "removed": [STALE, INCOMPLETE], "relearned": []})
+    result = run(flush_class, {"interface": ["Ethernet", "Ethernet 2"]}, diff=True,
+                 module_result={"changed": True, "removed": [STALE, INCOMPLETE], "relearned": []})[0]
     assert result["diff"] == [
         {"before_header": "192.0.2.10 on Ethernet (before)", "after_header": "192.0.2.10 on Ethernet (after)",
          "before": "mac: 00-00-5E-00-53-0A; state: Stale\n", "after": "(no entry)\n"},
@@ -88,11 +88,11 @@ def test_diff_is_one_removal_per_entry(flush_class: Any) -> None:
 
 
 def test_no_diff_without_diff_mode_and_none_when_nothing_went(flush_class: Any) -> None:
-    result, _ = run(flush_class, {"interface": ["Ethernet"]}, module_result={"changed": True, "removed": [STALE]})
+    result = run(flush_class, {"interface": ["Ethernet"]}, module_result={"changed": True, "removed": [STALE]})[0]
     assert "diff" not in result
-    result, _ = run(flush_class, {"interface": ["Ethernet"]}, diff=True, module_result={"changed": False,
-                                                                                        "removed": []})
+    result = run(flush_class, {"interface": ["Ethernet"]}, diff=True,
+                 module_result={"changed": False, "removed": []})[0]
     assert result["diff"] == []
     # A task that failed before the host answered with a list: no diff to tell.
-    result, _ = run(flush_class, {"interface": ["Ethernet"]}, diff=True, module_result={"failed": True, "msg": "x"})
+    result = run(flush_class, {"interface": ["Ethernet"]}, diff=True, module_result={"failed": True, "msg": "x"})[0]
     assert "diff" not in result
