@@ -11,6 +11,7 @@ import typing as t
 import yaml
 from ansible.errors import AnsibleActionFail
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.common.validation import check_type_list
 from ansible.plugins.action import ActionBase
 from ansible_collections.ipneighbor.windows.plugins.action.win_neighbor import bulk_diff
 from ansible_collections.ipneighbor.windows.plugins.modules.win_neighbor_flush import DOCUMENTATION
@@ -29,6 +30,8 @@ def fold_families(given: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
     """family as Ansible.Basic takes it on the host: each choice in any letter case."""
     args = dict(given)
     families = args.get("family")
+    if isinstance(families, str):  # text is a list to the validator, as to Ansible.Basic
+        families = check_type_list(families)
     if isinstance(families, list):
         args["family"] = [f.lower() if isinstance(f, str) and f.lower() in FAMILIES else f for f in families]
     return args

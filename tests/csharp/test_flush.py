@@ -243,3 +243,11 @@ def test_the_read_back_reports_an_entry_learned_again_at_once(host: Double, run:
     assert result["relearned"] == [{"address": "198.51.100.1", "mac": "00-00-5E-00-53-FD", "interface_alias":
                                     "Ethernet 2", "interface_index": 7, "state": "Reachable", "is_router": False}]
     assert host.calls("GetIpNetTable2") == 4  # each family before, and again after
+
+
+def test_text_for_a_list_is_taken_as_ansible_basic_takes_it(host: Double, run: Run) -> None:
+    """The module called without the action plugin: one interface and one family as text."""
+    seed(host)
+    result, error = flush(run, interface="Ethernet", family="IPv6")
+    assert error is None, error
+    assert keys(result["removed"]) == keys(learned(4, families=(6,)))

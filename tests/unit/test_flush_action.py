@@ -43,6 +43,13 @@ def test_arguments_reach_the_host_normalised(flush_class: Any) -> None:
     assert result["changed"] is False
 
 
+def test_one_interface_as_text_is_a_list_of_one(flush_class: Any) -> None:
+    """As Ansible.Basic takes a list option given as text on the host."""
+    _result, recorder = run(flush_class, {"interface": "Ethernet 2", "family": "IPv6"},
+                            module_result={"changed": False, "removed": []})
+    assert recorder.sent == [{"interface": ["Ethernet 2"], "family": ["ipv6"]}]
+
+
 def test_family_defaults_to_both(flush_class: Any) -> None:
     _result, recorder = run(flush_class, {"interface": ["Ethernet"]}, module_result={"changed": False, "removed": []})
     assert recorder.sent == [{"interface": ["Ethernet"], "family": ["ipv4", "ipv6"]}]
