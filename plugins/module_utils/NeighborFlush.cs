@@ -72,6 +72,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFl
                     removed.Add(now.ToResult());
                     result["changed"] = true;
                 }
+                result["relearned"] = Relearned(gone, families, scope);
             }
             catch (NeighborException e)
             {
@@ -81,7 +82,6 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFl
                     "{0} ({1} learned {2} removed before it: see removed)", e.Message, gone.Count,
                     gone.Count == 1 ? "entry was" : "entries were"), e.Call);
             }
-            result["relearned"] = Relearned(gone, families, scope);
         }
 
         // The interfaces named, each checked before any native call; at least one.

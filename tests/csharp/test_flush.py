@@ -251,3 +251,14 @@ def test_text_for_a_list_is_taken_as_ansible_basic_takes_it(host: Double, run: R
     result, error = flush(run, interface="Ethernet", family="IPv6")
     assert error is None, error
     assert keys(result["removed"]) == keys(learned(4, families=(6,)))
+
+
+def test_a_failing_read_back_says_what_was_removed(host: Double, run: Run) -> None:
+    """The table read after the deletes fails: the task fails, and says the entries went."""
+    seed(host)
+    host.option("faults_after", 2)  # both families read before; the read-back is the third call
+    host.fault("GetIpNetTable2", 5)
+    result, error = flush(run, interface=["Ethernet 2"])
+    assert error is not None and error.startswith("Listing the IPv4 neighbor table failed: access is denied")
+    assert error.endswith("(1 learned entry was removed before it: see removed)")
+    assert (result["changed"], [e["address"] for e in result["removed"]]) == (True, ["198.51.100.1"])
