@@ -26,7 +26,7 @@ bash tests/tools/lint.sh
 echo "== ansible-test sanity, newest ansible-core (Python 3.13) and 2.19 (Python 3.11)"
 bash tests/tools/sanity.sh
 VENV="$root/.venv-2.19" PYTHON_VERSION=3.11 bash tests/tools/sanity.sh
-for module in win_neighbor win_neighbor_info; do
+for module in win_neighbor win_neighbor_info win_neighbor_flush; do
     echo "== ansible-doc ipneighbor.windows.$module"
     ANSIBLE_COLLECTIONS_PATH="$installed" .venv/bin/ansible-doc "ipneighbor.windows.$module" | head -n 2
 done

@@ -12,6 +12,7 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborActive
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborBulk;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborEntries;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFailure;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborFlush;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInput;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborInterfaces;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborKind;
@@ -350,6 +351,21 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborMo
             foreach (object name in given)
                 names.Add(Convert.ToString(name, CultureInfo.InvariantCulture));
             return names;
+        }
+    }
+
+    // win_neighbor_flush: the learned entries of the named interfaces removed (NeighborFlush.cs).
+    public static class NeighborFlushModule
+    {
+        public static string Run(AnsibleModule module)
+        {
+            IDictionary parameters = module.Params;
+            bool checkMode = module.CheckMode;
+            Action<string> warn = module.Warn;
+            return ModuleRun.Into(module.Result, delegate(Dictionary<string, object> result)
+            {
+                NeighborFlusher.Run(parameters, checkMode, result, warn);
+            });
         }
     }
 }

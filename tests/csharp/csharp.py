@@ -31,7 +31,7 @@ import host_compile
 HERE = Path(__file__).resolve().parent
 POWERSHELL = host_compile.TOOLS / "powershell"
 PWSH_HOME = POWERSHELL / "pwsh"
-MODULES = ("win_neighbor", "win_neighbor_info")
+MODULES = ("win_neighbor", "win_neighbor_info", "win_neighbor_flush")
 # The file CoreCLR's DllImport("iphlpapi.dll") finds on Linux (as its soname,
 # once loaded) and Mono's dllmap names.
 DOUBLE_NAME = "libiphlpapi.dll.so"

@@ -29,7 +29,7 @@ def collection_scripts() -> list[Path]:
 
 def test_collection_scripts_are_windows_powershell_51() -> None:
     scripts = collection_scripts()
-    assert [p.name for p in scripts] == ["win_neighbor.ps1", "win_neighbor_info.ps1"]
+    assert [p.name for p in scripts] == ["win_neighbor.ps1", "win_neighbor_flush.ps1", "win_neighbor_info.ps1"]
     assert findings(scripts) == []
 
 

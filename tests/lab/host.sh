@@ -47,10 +47,16 @@ start() {
     # second process when the interpreter it resolves (links followed) is not in $PSHOME.
     # Every lab of this checkout shares it, and a module may be starting it right now: written to a
     # file of its own, then renamed over it (writing in place makes that start fail: Text file busy).
+    # Checkouts whose build/tools is one folder (worktrees) share it too, so it names no checkout: it
+    # runs the launcher.py of the lab whose sshd started it (LAB_HOME), as $LAB_HOME/launcher.env
+    # says, else of the checkout whose default lab (build/lab) LAB_HOME is.
+    printf "LAB_PWSH='%s'\nLAB_ROOT='%s'\nLAB_PYTHON='%s'\n" "$pwsh" "$root" "$python" > "$lab/launcher.env"
     launcher=$root/build/tools/powershell/pwsh/powershell
-    cat > "$launcher.$$" <<EOF
+    cat > "$launcher.$$" <<'EOF'
 #!/bin/sh
-LAB_PWSH='$pwsh' PYTHONPATH='$root/tests/lab:$root/tests/tools' exec '$python' '$root/tests/lab/launcher.py' "\$@"
+LAB_ROOT=$(cd "$LAB_HOME/../.." && pwd) && LAB_PWSH=$LAB_ROOT/build/tools/bin/pwsh && LAB_PYTHON=$LAB_ROOT/.venv/bin/python
+[ -f "$LAB_HOME/launcher.env" ] && . "$LAB_HOME/launcher.env"
+LAB_PWSH=$LAB_PWSH PYTHONPATH=$LAB_ROOT/tests/lab:$LAB_ROOT/tests/tools exec "$LAB_PYTHON" "$LAB_ROOT/tests/lab/launcher.py" "$@"
 EOF
     chmod +x "$launcher.$$"
     mv -f "$launcher.$$" "$launcher"

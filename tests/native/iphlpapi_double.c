@@ -75,6 +75,8 @@ static int created_state = DBL_PERMANENT, race_learn, resolve_leaves_unreachable
 #define MAX_ANSWERS 256
 static DBL_MIB_IPNET_ROW2 answers[MAX_ANSWERS];
 static uint32_t answer_count;
+static int race_pin, race_expire, relearn; /* flush races: see dbl_set_option */
+static uint64_t faults_after; /* a fault answers only calls after this many of its function */
 static int tables_outstanding;
 
 static int function_id(const char *name) {
@@ -87,7 +89,7 @@ static int function_id(const char *name) {
 /* Counts the call; non-zero when a fault is set for it. */
 static uint32_t enter(int f) {
     calls[f]++;
-    return faults[f];
+    return calls[f] > faults_after ? faults[f] : 0;
 }
 
 static Interface *by_luid(uint64_t luid) {
@@ -261,6 +263,10 @@ uint32_t GetIpNetEntry2(DBL_MIB_IPNET_ROW2 *row) {
     int i;
     Interface *iface;
     uint32_t code = locate(F_GET, row, 0, &i, &iface);
+    if (code == OK && race_pin && neighbors[i].State != DBL_PERMANENT) {
+        race_pin = 0; /* another tool pins the entry just before this read */
+        neighbors[i].State = DBL_PERMANENT;
+    }
     if (code == OK)
         *row = neighbors[i];
     return code;
@@ -346,6 +352,20 @@ uint32_t DeleteIpNetEntry2(const DBL_MIB_IPNET_ROW2 *row) {
     int i;
     Interface *iface;
     uint32_t code = locate(F_DELETE, row, 0, &i, &iface);
+    if (code == OK && race_expire) {
+        race_expire = 0; /* ARP/ND aged the entry out just before this delete */
+        remove_at((uint32_t)i);
+        return NOT_FOUND;
+    }
+    if (code == OK && relearn) {
+        relearn = 0; /* the next packet from the neighbor: ARP/ND learns it again at once */
+        DBL_MIB_IPNET_ROW2 learned = neighbors[i];
+        remove_at((uint32_t)i);
+        learned.State = 5; /* Reachable */
+        learned.PhysicalAddress[5] ^= 0xFF;
+        append(&learned, iface);
+        return OK;
+    }
     if (code == OK)
         remove_at((uint32_t)i);
     return code;
@@ -431,7 +451,8 @@ void dbl_reset(void) {
     memset(faults, 0, sizeof faults);
     set_promotes_dynamic = stack_ipv4 = stack_ipv6 = 1;
     created_state = DBL_PERMANENT;
-    race_learn = 0;
+    race_learn = race_pin = race_expire = relearn = 0;
+    faults_after = 0;
     resolve_leaves_unreachable = 0;
     answer_count = 0;
     persistent_reset();
@@ -578,7 +599,12 @@ uint64_t dbl_mutations(void) {
  * created_state: the state Create stores (a Windows that misbehaves);
  * race_learn: the next Create finds a dynamic entry learned just before it;
  * resolve_leaves_unreachable: a ResolveIpNetEntry2 nobody answers leaves an
- * Unreachable entry without a MAC (1) or no entry (0, default); not documented. */
+ * Unreachable entry without a MAC (1) or no entry (0, default); not documented;
+ * race_pin: the next GetIpNetEntry2 of a dynamic entry finds it made Permanent
+ * (pinned by another tool); race_expire: the next DeleteIpNetEntry2 finds its
+ * entry aged out (ERROR_NOT_FOUND); relearn: the entry the next
+ * DeleteIpNetEntry2 removes is learned again at once (Reachable, another MAC); faults_after: a fault set for a function
+ * answers only its calls after the first this many (a failure part way). */
 int dbl_set_option(const char *name, int value) {
     if (strcmp(name, "set_promotes_dynamic") == 0)
         set_promotes_dynamic = value;
@@ -592,6 +618,14 @@ int dbl_set_option(const char *name, int value) {
         race_learn = value;
     else if (strcmp(name, "resolve_leaves_unreachable") == 0)
         resolve_leaves_unreachable = value;
+    else if (strcmp(name, "race_pin") == 0)
+        race_pin = value;
+    else if (strcmp(name, "race_expire") == 0)
+        race_expire = value;
+    else if (strcmp(name, "relearn") == 0)
+        relearn = value;
+    else if (strcmp(name, "faults_after") == 0)
+        faults_after = (uint64_t)value;
     else
         return persistent_set_option(name, value);
     return 0;

@@ -17,7 +17,7 @@ import ps_module
 from collection import ROOT
 
 MODULES = ROOT / "plugins" / "modules"
-MODULE_NAMES = ["win_neighbor", "win_neighbor_info"]
+MODULE_NAMES = ["win_neighbor", "win_neighbor_info", "win_neighbor_flush"]
 
 
 def documented_options(name: str) -> dict[str, dict[str, t.Any]]:

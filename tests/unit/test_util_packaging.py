@@ -42,14 +42,13 @@ def test_no_two_utils_name_each_other() -> None:
 ALL_UTILS = {"NeighborActiveReconcile", "NeighborActiveStore", "NeighborBulk", "NeighborCim", "NeighborCimSession",
              "NeighborEntries", "NeighborFailure", "NeighborInput", "NeighborInterfaces", "NeighborKind",
              "NeighborModules", "NeighborNative", "NeighborPersistent", "NeighborPersistentRow", "NeighborSnapshot",
-             "NeighborStores"}
-# mac: learned (ResolveIpNetEntry2).
-ALL_UTILS.add("NeighborLearned")
+             "NeighborStores", "NeighborFlush", "NeighborLearned"}
 
 
 @pytest.mark.parametrize("module,utils", [
     ("win_neighbor", ALL_UTILS),
     ("win_neighbor_info", ALL_UTILS),
+    ("win_neighbor_flush", ALL_UTILS),
 ])
 def test_ansible_core_packs_every_util_the_module_needs(collections_path: Path, module: str,
                                                         utils: set[str]) -> None:
