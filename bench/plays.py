@@ -29,7 +29,7 @@ sys.path[:0] = [str(LAB), str(ROOT / "tests" / "tools")]
 import lab_collection  # noqa: E402
 import lab_host  # noqa: E402
 
-ROUNDS = 5
+ROUNDS = 3
 SIZES = (1, 100, 1_000, 10_000)
 LOOP = 100
 PIN = "ipneighbor.windows.win_neighbor"
