@@ -19,7 +19,7 @@ from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_args i
     NeighborArgumentError,
     normalise_interface,
 )
-from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_options import _unknown
+from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_options import unknown_among
 from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_spec import spec_from_docs
 
 ARGUMENT_SPEC: dict[str, dict[str, t.Any]] = spec_from_docs(yaml.safe_load(DOCUMENTATION)["options"])
@@ -41,7 +41,7 @@ def flush_arguments(given: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
     """The task's arguments checked and normalised for the host, or NeighborArgumentError /
     AnsibleActionFail naming what is wrong, worded as the host words it."""
     # An unknown option is named first, with the closest one, as win_neighbor names it.
-    unknown = _unknown(given, ARGUMENT_SPEC, "", "win_neighbor_flush takes")
+    unknown = unknown_among(given, ARGUMENT_SPEC, "", "win_neighbor_flush takes")
     if unknown:
         raise AnsibleActionFail(unknown)
     validated = ArgumentSpecValidator(ARGUMENT_SPEC).validate(fold_families(given))

@@ -21,7 +21,8 @@ from ansible_collections.ipneighbor.windows.plugins.plugin_utils.neighbor_spec i
 )
 
 
-def _unknown(names: t.Iterable[str], spec: dict[str, t.Any], where: str, takes: str) -> str | None:
+def unknown_among(names: t.Iterable[str], spec: dict[str, t.Any], where: str, takes: str) -> str | None:
+    """The first name spec does not know, worded with the closest it does and all it takes; or None."""
     for name in names:
         if name not in spec:
             close = difflib.get_close_matches(name, spec, n=1)
@@ -32,11 +33,11 @@ def _unknown(names: t.Iterable[str], spec: dict[str, t.Any], where: str, takes: 
 
 def unknown_option(given: t.Mapping[str, t.Any]) -> str | None:
     """The first option the task or one of its entries names that win_neighbor does not take, or None."""
-    found = _unknown(given, ARGUMENT_SPEC, "", "win_neighbor takes")
+    found = unknown_among(given, ARGUMENT_SPEC, "", "win_neighbor takes")
     entries = given.get("neighbors")
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         if found is None and isinstance(entry, dict):
-            found = _unknown(entry, ENTRY_SPEC, f"neighbors[{index}]: ", "an entry takes")
+            found = unknown_among(entry, ENTRY_SPEC, f"neighbors[{index}]: ", "an entry takes")
     return found
 
 
