@@ -22,10 +22,9 @@ def test_learned_in_any_case_reaches_the_host_as_learned(action_class: Any, writ
     assert recorder.sent == [dict(ONE, mac="learned")]
     _result, recorder = run(action_class, {"interface": "Ethernet", "neighbors": [
         {"address": "192.0.2.1", "mac": written}, {"address": "192.0.2.2", "mac": MAC}]})
-    assert recorder.entries() == [{"address": "192.0.2.1", "mac": "learned", "interface": "Ethernet",
-                                              "state": "present"},
-                                             {"address": "192.0.2.2", "mac": MAC, "interface": "Ethernet",
-                                              "state": "present"}]
+    assert recorder.entries() == [
+        {"address": "192.0.2.1", "mac": "learned", "interface": "Ethernet", "state": "present"},
+        {"address": "192.0.2.2", "mac": MAC, "interface": "Ethernet", "state": "present"}]
 
 
 def test_learned_with_state_absent_is_passed_on_and_ignored_by_the_host(action_class: Any) -> None:
