@@ -41,12 +41,14 @@ def pin(i: int) -> dict[str, str]:
             "mac": f"02-00-5E-{i >> 16 & 0xFF:02X}-{i >> 8 & 0xFF:02X}-{i & 0xFF:02X}"}
 
 
-def host(n: int) -> dict[str, Any]:
-    """The lab's default host that already holds n pins on Ethernet (index 4), in both stores."""
+def host(n: int, persistent: bool = True) -> dict[str, Any]:
+    """The lab's default host that already holds n pins on Ethernet (index 4), in both stores
+    (or in the active store only)."""
     state = json.loads(json.dumps(lab_host.DEFAULT_HOST))
     for i in range(n):
         state["neighbors"].append(dict(pin(i), interface_index=4, state="Permanent"))
-        state["persistent"].append(dict(pin(i), interface_index=4))
+        if persistent:
+            state["persistent"].append(dict(pin(i), interface_index=4))
     return state
 
 
@@ -54,12 +56,12 @@ def entries(n: int) -> str:
     return "1 entry (neighbors:)" if n == 1 else f"{n} entries (neighbors:)"
 
 
-def cases(work: Path) -> dict[str, tuple[str, int]]:
-    """Name: (the play, the pins its host holds)."""
-    def write(name: str, task: str, pins: int) -> tuple[str, int]:
+def cases(work: Path) -> dict[str, tuple[str, int, bool]]:
+    """Name: (the play, the pins its host holds, whether in the persistent store too)."""
+    def write(name: str, task: str, pins: int, persistent: bool = True) -> tuple[str, int, bool]:
         vars_files = f"  vars_files: [pins_{pins}.yml]\n" if pins > 1 else ""
         return (f"- hosts: all\n  gather_facts: false\n{vars_files}  tasks:\n    - name: \"{name}\"\n      {task}\n",
-                pins)
+                pins, persistent)
 
     for n in {*SIZES, LOOP}:
         (work / f"pins_{n}.yml").write_text(yaml.safe_dump({"pins": [pin(i) for i in range(n)]}))
@@ -69,7 +71,7 @@ def cases(work: Path) -> dict[str, tuple[str, int]]:
                                                 f"        mac: {one['mac']}\n        interface: Ethernet", 1)}
     found["1 entry, store: active (no CIM)"] = write(
         "active", f"{PIN}:\n        address: {one['address']}\n        mac: {one['mac']}\n"
-        "        interface: Ethernet\n        store: active", 1)
+        "        interface: Ethernet\n        store: active", 1, persistent=False)
     for n in SIZES:
         listed = f"\n          - {{address: {one['address']}, mac: {one['mac']}}}" if n == 1 else ' "{{ pins }}"'
         found[entries(n)] = write(str(n), f"{PIN}:\n        interface: Ethernet\n        neighbors:{listed}", n)
@@ -94,17 +96,17 @@ def main() -> int:
                        # One master connection a host for the whole run, however long a round takes.
                        ANSIBLE_SSH_ARGS="-C -o ControlMaster=auto -o ControlPersist=900s")
             runs = {}
-            for i, (name, (text, n)) in enumerate(cases(work).items()):
+            for i, (name, (text, n, persistent)) in enumerate(cases(work).items()):
                 (work / f"play_{i}.yml").write_text(text)
-                runs[name] = (work / f"play_{i}.yml", n)
+                runs[name] = (work / f"play_{i}.yml", n, persistent)
             seconds = {name: [] for name in runs}
             for round_ in range(ROUNDS + 1):  # the first round warms ssh and the caches, and is not counted
-                for name, (path, n) in runs.items():
+                for name, (path, n, persistent) in runs.items():
                     # A loop takes as long as all other cases together many times over: the last round only.
                     if name == LOOP_CASE and round_ < ROUNDS:
                         continue
-                    state = work / f"host_{n}.json"
-                    lab_host.save_state(state, host(n))
+                    state = work / f"host_{n}_{persistent}.json"
+                    lab_host.save_state(state, host(n, persistent))
                     (work / "inventory.ini").write_text(f"bench {lab_vars} lab_state={state}\n")
                     proc = subprocess.run([bin_dir / "ansible-playbook", "-i", str(work / "inventory.ini"), str(path)],
                                           capture_output=True, text=True, env=env, check=False)
