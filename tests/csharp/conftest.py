@@ -7,6 +7,7 @@ this process (csharp.py), or with --framework the native layer on Mono, for
 .NET Framework (run.sh picks the tests that prove what the runtime decides)."""
 from __future__ import annotations
 
+import importlib.util
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,3 +92,15 @@ def host(double_library: Path, helper: Any) -> Iterator[Double]:
     double.add_interface(9, 0x6000000000009, "Legacy", ipv6=False)
     yield double
     assert double.tables_outstanding() == 0, "a GetIpNetTable2 table was not freed"
+
+
+@pytest.fixture(scope="module")
+def rules() -> Any:
+    """The controller's rules (plugins/plugin_utils/neighbor_args.py), for tests that compare them with
+    the helper's; loaded by path: this process's ansible_collections namespace is the CLR's."""
+    path = Path(__file__).parents[2] / "plugins" / "plugin_utils" / "neighbor_args.py"
+    spec = importlib.util.spec_from_file_location("neighbor_args_under_test", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -6,42 +6,12 @@ agree on every generated input: both refuse it with the same message, or both
 accept it as the same address, MAC or interface."""
 from __future__ import annotations
 
-import importlib.util
 import ipaddress
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-
-RULES_PATH = Path(__file__).parents[2] / "plugins" / "plugin_utils" / "neighbor_args.py"
-
-
-@pytest.fixture(scope="module")
-def rules() -> Any:
-    # Loaded by path: this process's ansible_collections namespace is the CLR's.
-    spec = importlib.util.spec_from_file_location("neighbor_args_under_test", RULES_PATH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def outcome(parse: Callable[[], Any], refused: type[Exception]) -> tuple[str, Any]:
-    try:
-        return "accepted", parse()
-    except refused as e:
-        return "refused", str(e)
-
-
-def dotnet(parse: Callable[[], Any]) -> tuple[str, Any]:
-    try:
-        return "accepted", parse()
-    except Exception as e:  # pylint: disable=broad-except  # a .NET exception, checked by type name below
-        assert type(e).__name__ == "NeighborInputException", repr(e)
-        return "refused", str(e.Message)  # type: ignore[attr-defined]
+from parsers import dotnet, outcome
 
 
 @settings(derandomize=True, max_examples=400, deadline=None)

@@ -8,50 +8,22 @@ read; results carry the address without its zone, as Windows reports it. And the
 controller's rules (neighbor_args.py) and the C# ones agree on generated input."""
 from __future__ import annotations
 
-import importlib.util
 import ipaddress
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from parsers import dotnet, outcome
 
 from csharp import Calls, Run, entry
 from native_double import CIM, LOOKUPS, MUTATING, Double, Neighbor
 
-RULES_PATH = Path(__file__).parents[2] / "plugins" / "plugin_utils" / "neighbor_args.py"
 MAC = "00-00-5E-00-53-01"
 OTHER = "00-00-5E-00-53-02"
 TABLE_READS = ("GetIpNetTable2", "GetIpNetEntry2", "MSFT_NetNeighbor.EnumerateInstances")
 ACTIVE = {"store": "active"}
 ON_7: dict[str, Any] = {"alias": "Ethernet 2", "index": 7}
-
-
-@pytest.fixture(scope="module")
-def rules() -> Any:
-    # Loaded by path: this process's ansible_collections namespace is the CLR's.
-    spec = importlib.util.spec_from_file_location("neighbor_args_zones", RULES_PATH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def outcome(parse: Callable[[], Any], refused: type[Exception]) -> tuple[str, Any]:
-    try:
-        return "accepted", parse()
-    except refused as e:
-        return "refused", str(e)
-
-
-def dotnet(parse: Callable[[], Any]) -> tuple[str, Any]:
-    try:
-        return "accepted", parse()
-    except Exception as e:  # pylint: disable=broad-except  # a .NET exception, checked by type name below
-        assert type(e).__name__ == "NeighborInputException", repr(e)
-        return "refused", str(e.Message)  # type: ignore[attr-defined]
 
 
 ZONES = st.text(alphabet="0123456789+- Eth%", max_size=6)
