@@ -1,15 +1,13 @@
 // Copyright: (c) 2026, ipneighbor.windows contributors
 // GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-//AssemblyReference -Name Microsoft.CSharp.dll -CLR Framework
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Reflection;
-using System.Runtime.ExceptionServices;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCimSession;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborLateBound;
 using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersistentRow;
 
 // The persistent store through the CIM class behind the NetTCPIP cmdlets,
@@ -26,7 +24,7 @@ using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborPersis
 //   are created in both the ActiveStore and the PersistentStore" (New-NetNeighbor),
 //   the one documented way to write the persistent store (the cmdlet documents
 //   PolicyStore as "Specify ActiveStore only").
-// MI .NET is bound when the module runs, not when it compiles: PowerShell 7 on
+// MI .NET is bound when the module runs (NeighborLateBound.cs), not when it compiles: PowerShell 7 on
 // Windows loads MI's netstandard1.6 build, which references System.Runtime
 // 4.1.0.0, and any use of its types compiled against the host's newer
 // System.Runtime raises CS1701, an error where Add-CSharpType makes warnings
@@ -64,40 +62,26 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             return mi.GetType(Mi + "." + name, true);
         }
 
-        // A static member of MI .NET, its own exception unwrapped from reflection's.
-        static object CallStatic(string type, string method, Type[] signature, params object[] args)
-        {
-            try
-            {
-                return MiType(type).GetMethod(method, signature).Invoke(null, args);
-            }
-            catch (TargetInvocationException e)
-            {
-                ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-                throw;
-            }
-        }
-
         static IDisposable NewSession()
         {
             return CimCalls.Open(MiType("CimSession"));
         }
 
         // The options of a read, change or deletion: the persistent store.
-        static dynamic PersistentStoreOptions()
+        static IDisposable PersistentStoreOptions()
         {
-            dynamic options = Activator.CreateInstance(MiType("Options.CimOperationOptions"));
+            IDisposable options = (IDisposable)Activator.CreateInstance(MiType("Options.CimOperationOptions"));
             // A custom option goes with mustComply false, so a provider may ignore
             // it: NeighborPersistent checks the Store of every row it reads.
-            options.SetCustomOption("PolicyStore", "PersistentStore", false);
+            LateBound.Call(options, "SetCustomOption", "PolicyStore", "PersistentStore", false);
             return options;
         }
 
-        static dynamic Parameter(string name, object value, string cimType)
+        static object Parameter(string name, object value, string cimType)
         {
             Type type = MiType("CimType");
             Type flags = MiType("CimFlags");
-            return CallStatic("CimMethodParameter", "Create", new Type[] { typeof(string), typeof(object), type, flags },
+            return LateBound.CallStatic(MiType("CimMethodParameter"), "Create", new Type[] { typeof(string), typeof(object), type, flags },
                 name, value, Enum.Parse(type, cimType), Enum.Parse(flags, "In"));
         }
 
@@ -113,18 +97,18 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             {
                 if (e.GetType().FullName != Mi + ".CimException")
                     throw;
-                dynamic cim = e;
-                throw new PersistentStoreException(operation, Convert.ToUInt32((object)cim.NativeErrorCode, CultureInfo.InvariantCulture),
-                    e.Message, Win32Code(cim.ErrorData));
+                throw new PersistentStoreException(operation,
+                    Convert.ToUInt32(LateBound.Get(e, "NativeErrorCode"), CultureInfo.InvariantCulture),
+                    e.Message, Win32Code(LateBound.Get(e, "ErrorData")));
             }
         }
 
-        static object Value(dynamic instance, string property)
+        static object Value(object instance, string property)
         {
             if (instance == null)
                 return null;
-            dynamic p = instance.CimInstanceProperties[property];
-            return p == null ? null : (object)p.Value;
+            object p = LateBound.Item(LateBound.Get(instance, "CimInstanceProperties"), property);
+            return p == null ? null : LateBound.Get(p, "Value");
         }
 
         // The Windows System Error the provider's MSFT_WmiError carries
@@ -145,7 +129,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             Call("EnumerateInstances", delegate
             {
                 using (IDisposable session = NewSession())
-                using (dynamic options = PersistentStoreOptions())
+                using (IDisposable options = PersistentStoreOptions())
                 {
                     foreach (object instance in CimCalls.EnumerateInstances(session, Namespace, ClassName, options))
                     {
@@ -169,15 +153,16 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             Call("Create", delegate
             {
                 using (IDisposable session = NewSession())
-                using (dynamic options = Activator.CreateInstance(MiType("Options.CimOperationOptions")))
-                using (dynamic parameters = Activator.CreateInstance(MiType("CimMethodParametersCollection")))
+                using (IDisposable options = (IDisposable)Activator.CreateInstance(MiType("Options.CimOperationOptions")))
+                using (IDisposable parameters = (IDisposable)Activator.CreateInstance(MiType("CimMethodParametersCollection")))
                 {
-                    parameters.Add(Parameter("IPAddress", row.Address, "String"));
-                    parameters.Add(Parameter("InterfaceIndex", row.InterfaceIndex, "UInt32"));
-                    parameters.Add(Parameter("LinkLayerAddress", row.Mac, "String"));
-                    using (dynamic result = CimCalls.InvokeMethod(session, Namespace, ClassName, "Create", parameters, options))
+                    LateBound.Call(parameters, "Add", Parameter("IPAddress", row.Address, "String"));
+                    LateBound.Call(parameters, "Add", Parameter("InterfaceIndex", row.InterfaceIndex, "UInt32"));
+                    LateBound.Call(parameters, "Add", Parameter("LinkLayerAddress", row.Mac, "String"));
+                    using (IDisposable result = CimCalls.InvokeMethod(session, Namespace, ClassName, "Create", parameters, options))
                     {
-                        object code = result.ReturnValue == null ? null : (object)result.ReturnValue.Value;
+                        object answer = LateBound.Get(result, "ReturnValue");
+                        object code = answer == null ? null : LateBound.Get(answer, "Value");
                         uint returned = code == null ? 0u : Convert.ToUInt32(code, CultureInfo.InvariantCulture);
                         if (returned != 0)
                             throw new PersistentStoreException("Create", returned, "the method returned " + returned, 0);
@@ -192,10 +177,10 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             Call("ModifyInstance", delegate
             {
                 using (IDisposable session = NewSession())
-                using (dynamic options = PersistentStoreOptions())
+                using (IDisposable options = PersistentStoreOptions())
                 {
-                    dynamic instance = found.Handle;
-                    instance.CimInstanceProperties["LinkLayerAddress"].Value = mac;
+                    object instance = found.Handle;
+                    LateBound.Set(LateBound.Item(LateBound.Get(instance, "CimInstanceProperties"), "LinkLayerAddress"), "Value", mac);
                     using (CimCalls.ModifyInstance(session, Namespace, instance, options))
                     {
                     }
@@ -208,7 +193,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             Call("DeleteInstance", delegate
             {
                 using (IDisposable session = NewSession())
-                using (dynamic options = PersistentStoreOptions())
+                using (IDisposable options = PersistentStoreOptions())
                 {
                     CimCalls.DeleteInstance(session, Namespace, found.Handle, options);
                 }

@@ -3,8 +3,7 @@
 
 using System;
 using System.Collections;
-using System.Reflection;
-using System.Runtime.ExceptionServices;
+using ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborLateBound;
 
 // The only lines that reach a CIM session: opening one on this host and the
 // operations MSFT_NetNeighbor needs, one line each, taking and returning MI .NET's
@@ -19,36 +18,28 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
         // CimSession.Create(null): the local host. session is MI .NET's CimSession type.
         public static IDisposable Open(Type session)
         {
-            try
-            {
-                return (IDisposable)session.GetMethod("Create", new Type[] { typeof(string) }).Invoke(null, new object[] { null });
-            }
-            catch (TargetInvocationException e)
-            {
-                ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-                throw;
-            }
+            return (IDisposable)LateBound.CallStatic(session, "Create", new Type[] { typeof(string) }, new object[] { null });
         }
 
-        public static IEnumerable EnumerateInstances(dynamic session, string space, string className, object options)
+        public static IEnumerable EnumerateInstances(object session, string space, string className, object options)
         {
-            return session.EnumerateInstances(space, className, (dynamic)options);
+            return (IEnumerable)LateBound.Call(session, "EnumerateInstances", space, className, options);
         }
 
-        public static IDisposable InvokeMethod(dynamic session, string space, string className, string method,
+        public static IDisposable InvokeMethod(object session, string space, string className, string method,
             object parameters, object options)
         {
-            return session.InvokeMethod(space, className, method, (dynamic)parameters, (dynamic)options);
+            return (IDisposable)LateBound.Call(session, "InvokeMethod", space, className, method, parameters, options);
         }
 
-        public static IDisposable ModifyInstance(dynamic session, string space, object instance, object options)
+        public static IDisposable ModifyInstance(object session, string space, object instance, object options)
         {
-            return session.ModifyInstance(space, (dynamic)instance, (dynamic)options);
+            return (IDisposable)LateBound.Call(session, "ModifyInstance", space, instance, options);
         }
 
-        public static void DeleteInstance(dynamic session, string space, object instance, object options)
+        public static void DeleteInstance(object session, string space, object instance, object options)
         {
-            session.DeleteInstance(space, (dynamic)instance, (dynamic)options);
+            LateBound.Call(session, "DeleteInstance", space, instance, options);
         }
     }
 }

@@ -73,7 +73,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             return new Session();
         }
 
-        public static IEnumerable EnumerateInstances(dynamic session, string space, string className, object options)
+        public static IEnumerable EnumerateInstances(object session, string space, string className, object options)
         {
             CheckClass(className);
             uint count;
@@ -89,7 +89,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             return rows;
         }
 
-        public static IDisposable InvokeMethod(dynamic session, string space, string className, string method,
+        public static IDisposable InvokeMethod(object session, string space, string className, string method,
             object parameters, object options)
         {
             CheckClass(className);
@@ -116,7 +116,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             return (IDisposable)typeof(CimMethodResult).GetConstructors(Any)[0].Invoke(new object[] { outcome });
         }
 
-        public static IDisposable ModifyInstance(dynamic session, string space, object instance, object options)
+        public static IDisposable ModifyInstance(object session, string space, object instance, object options)
         {
             MIB_IPNET_ROW2 row = Row((CimInstance)instance);
             NeighborRow.SetMac(ref row, LinkLayerAddress((string)Property((CimInstance)instance, "LinkLayerAddress")));
@@ -124,7 +124,7 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborCi
             return new CimInstance((CimInstance)instance);
         }
 
-        public static void DeleteInstance(dynamic session, string space, object instance, object options)
+        public static void DeleteInstance(object session, string space, object instance, object options)
         {
             MIB_IPNET_ROW2 row = Row((CimInstance)instance);
             Check(dbl_persistent_delete(ref row, PolicyStore(options, "DeleteInstance")));

@@ -42,7 +42,7 @@ def test_no_two_utils_name_each_other() -> None:
 ALL_UTILS = {"NeighborActiveReconcile", "NeighborActiveStore", "NeighborBulk", "NeighborCim", "NeighborCimSession",
              "NeighborEntries", "NeighborFailure", "NeighborInput", "NeighborInterfaces", "NeighborKind",
              "NeighborModules", "NeighborNative", "NeighborPersistent", "NeighborPersistentRow", "NeighborSnapshot",
-             "NeighborStores", "NeighborFlush", "NeighborLearned"}
+             "NeighborStores", "NeighborFlush", "NeighborLearned", "NeighborLateBound"}
 
 
 @pytest.mark.parametrize("module,utils", [
