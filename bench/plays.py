@@ -41,14 +41,12 @@ def pin(i: int) -> dict[str, str]:
             "mac": f"02-00-5E-{i >> 16 & 0xFF:02X}-{i >> 8 & 0xFF:02X}-{i & 0xFF:02X}"}
 
 
-def host(n: int, persistent: bool = True) -> dict[str, Any]:
-    """The lab's default host that already holds n pins on Ethernet (index 4), in both stores
-    (or in the active store only)."""
+def host(n: int) -> dict[str, Any]:
+    """The lab's default host that already holds n pins on Ethernet (index 4), in both stores."""
     state = json.loads(json.dumps(lab_host.DEFAULT_HOST))
     for i in range(n):
         state["neighbors"].append(dict(pin(i), interface_index=4, state="Permanent"))
-        if persistent:
-            state["persistent"].append(dict(pin(i), interface_index=4))
+        state["persistent"].append(dict(pin(i), interface_index=4))
     return state
 
 
@@ -56,12 +54,12 @@ def entries(n: int) -> str:
     return "1 entry (neighbors:)" if n == 1 else f"{n} entries (neighbors:)"
 
 
-def cases(work: Path) -> dict[str, tuple[str, int, bool]]:
-    """Name: (the play, the pins its host holds, whether in the persistent store too)."""
-    def write(name: str, task: str, pins: int, persistent: bool = True) -> tuple[str, int, bool]:
+def cases(work: Path) -> dict[str, tuple[str, int]]:
+    """Name: (the play, the pins its host holds)."""
+    def write(name: str, task: str, pins: int) -> tuple[str, int]:
         vars_files = f"  vars_files: [pins_{pins}.yml]\n" if pins > 1 else ""
         return (f"- hosts: all\n  gather_facts: false\n{vars_files}  tasks:\n    - name: \"{name}\"\n      {task}\n",
-                pins, persistent)
+                pins)
 
     for n in {*SIZES, LOOP}:
         (work / f"pins_{n}.yml").write_text(yaml.safe_dump({"pins": [pin(i) for i in range(n)]}))
@@ -69,9 +67,6 @@ def cases(work: Path) -> dict[str, tuple[str, int, bool]]:
     found = {"bare Ansible.Basic module": write("bare", "lab_probe:", 0),
              "1 entry (address:)": write("one", f"{PIN}:\n        address: {one['address']}\n"
                                                 f"        mac: {one['mac']}\n        interface: Ethernet", 1)}
-    found["1 entry, store: active (no CIM)"] = write(
-        "active", f"{PIN}:\n        address: {one['address']}\n        mac: {one['mac']}\n"
-        "        interface: Ethernet\n        store: active", 1, persistent=False)
     for n in SIZES:
         listed = f"\n          - {{address: {one['address']}, mac: {one['mac']}}}" if n == 1 else ' "{{ pins }}"'
         found[entries(n)] = write(str(n), f"{PIN}:\n        interface: Ethernet\n        neighbors:{listed}", n)
@@ -96,17 +91,17 @@ def main() -> int:
                        # One master connection a host for the whole run, however long a round takes.
                        ANSIBLE_SSH_ARGS="-C -o ControlMaster=auto -o ControlPersist=900s")
             runs = {}
-            for i, (name, (text, n, persistent)) in enumerate(cases(work).items()):
+            for i, (name, (text, n)) in enumerate(cases(work).items()):
                 (work / f"play_{i}.yml").write_text(text)
-                runs[name] = (work / f"play_{i}.yml", n, persistent)
+                runs[name] = (work / f"play_{i}.yml", n)
             seconds = {name: [] for name in runs}
             for round_ in range(ROUNDS + 1):  # the first round warms ssh and the caches, and is not counted
-                for name, (path, n, persistent) in runs.items():
+                for name, (path, n) in runs.items():
                     # A loop takes as long as all other cases together many times over: the last round only.
                     if name == LOOP_CASE and round_ < ROUNDS:
                         continue
-                    state = work / f"host_{n}_{persistent}.json"
-                    lab_host.save_state(state, host(n, persistent))
+                    state = work / f"host_{n}.json"
+                    lab_host.save_state(state, host(n))
                     (work / "inventory.ini").write_text(f"bench {lab_vars} lab_state={state}\n")
                     proc = subprocess.run([bin_dir / "ansible-playbook", "-i", str(work / "inventory.ini"), str(path)],
                                           capture_output=True, text=True, env=env, check=False)
@@ -148,8 +143,6 @@ def report(seconds: dict[str, list[float]]) -> None:
           f"{ratio(seconds, entries(1000), entries(1))}")
     print("10000 entries against 1 entry (neighbors:):                      "
           f"{ratio(seconds, entries(10_000), entries(1))}")
-    print("1 entry, store: active (no CIM session) against the bare module:    "
-          f"{ratio(seconds, '1 entry, store: active (no CIM)', bare)}")
     # An added entry costs far less than the rounds vary at 100 entries: shown, but judged from 1000 up.
     for n in (100, 1_000, 10_000):
         print(f"time an added entry at {n:>5} entries: {statistics.median(per_entry(seconds, n)) * 1e6:8.0f} us")
