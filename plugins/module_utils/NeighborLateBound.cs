@@ -23,8 +23,8 @@ namespace ansible_collections.ipneighbor.windows.plugins.module_utils.NeighborLa
         static readonly object[] none = new object[0];
         const string StringIndexer = "[string]";
 
-        // The public instance method of that name whose parameters take the
-        // arguments' types (none may be null), as C# would choose among overloads.
+        // The public instance method of that name that the arguments' types select
+        // (none may be null), as reflection's default binder chooses among overloads.
         public static object Call(object target, string method, params object[] args)
         {
             Type[] signature = new Type[args.Length];
