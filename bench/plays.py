@@ -130,11 +130,15 @@ def main() -> int:
     return 0
 
 
-def ratio(seconds: dict[str, list[float]], case: str, to: str) -> str:
+def flat(of: list[float], to: list[float]) -> str:
     """The median of the rounds' ratios (paired: each round's two runs were close in time), and their range;
     a case of the last round only is paired with that round's run of the other."""
-    ratios = [a / b for a, b in zip(seconds[case][::-1], seconds[to][::-1], strict=False)]
+    ratios = [a / b for a, b in zip(of[::-1], to[::-1], strict=False)]
     return f"{statistics.median(ratios):6.2f}x ({min(ratios):.2f}-{max(ratios):.2f})"
+
+
+def ratio(seconds: dict[str, list[float]], case: str, to: str) -> str:
+    return flat(seconds[case], seconds[to])
 
 
 def per_entry(seconds: dict[str, list[float]], n: int, case: Callable[[int], str] = entries) -> list[float]:
@@ -146,11 +150,6 @@ def per_entry(seconds: dict[str, list[float]], n: int, case: Callable[[int], str
 def ours(seconds: dict[str, list[float]], n: int) -> list[float]:
     """The collection's cost an added entry (action plugin, host): win_neighbor's beyond ansible-core's own."""
     return [a - b for a, b in zip(per_entry(seconds, n), per_entry(seconds, n, set_fact), strict=True)]
-
-
-def flat(of: list[float], to: list[float]) -> str:
-    ratios = [a / b for a, b in zip(of, to, strict=True)]
-    return f"{statistics.median(ratios):6.2f}x ({min(ratios):.2f}-{max(ratios):.2f})"
 
 
 def report(seconds: dict[str, list[float]]) -> None:
